@@ -1,0 +1,94 @@
+using Pipelines.DotNet;
+using Pipelines.Engine;
+
+/// <summary>Targets that build, test, pack and measure the suite itself.</summary>
+partial class Build
+{
+    [Parameter("Test filter, as dotnet test --filter takes it (e.g. FullyQualifiedName~Planner)")]
+    readonly string? TestFilter;
+
+    [Parameter("Runs per command for Benchmark (median taken)")]
+    readonly int BenchmarkRuns = 5;
+
+    Target Compile =>
+        _ =>
+            _.Description("Compile the library, the build and the tests")
+                .Executes(async ct =>
+                {
+                    await DotNet.BuildAsync(PipelinesProject, ct);
+                    await DotNet.BuildAsync(TestProject, ct);
+                });
+
+    Target Test =>
+        _ =>
+            _.Description("Run the test suite (unit, end-to-end against real processes)")
+                .DependsOn(Compile)
+                .Executes(async ct =>
+                {
+                    var counts = await DotNet.TestAsync(
+                        TestProject,
+                        RootDirectory / ".nuke" / "temp" / "test-results",
+                        TestFilter,
+                        ct
+                    );
+                    Console.WriteLine($"Tests: {counts}");
+                    Report("tests", counts);
+                    if (counts.Failed > 0)
+                    {
+                        throw new Exception($"{counts.Failed} test(s) failed.");
+                    }
+                });
+
+    Target Pack =>
+        _ =>
+            _.Description("Pack pipelines/ as a NuGet package into .nuke/temp/artifacts")
+                .DependsOn(Compile)
+                .Executes(async ct =>
+                {
+                    await DotNet.PackAsync(PipelinesProject, ArtifactsDirectory, ct);
+                    Report("package", ArtifactsDirectory.RelativeTo(RootDirectory));
+                });
+
+    Target GenerateSchema =>
+        _ =>
+            _.Description(
+                    "Regenerate .nuke/build.schema.json from the build's parameters and targets"
+                )
+                .Executes(async ct =>
+                {
+                    var path = RootDirectory / SchemaGenerator.RelativePath;
+                    if (DryRun)
+                    {
+                        Console.WriteLine(
+                            $"--dry-run: would write {path.RelativeTo(RootDirectory)}:"
+                        );
+                        Console.WriteLine(SchemaGenerator.Generate(new Build()));
+                        return;
+                    }
+                    await AtomicFile.WriteAllTextAsync(
+                        path,
+                        SchemaGenerator.Generate(new Build()),
+                        ct
+                    );
+                });
+
+    Target Benchmark =>
+        _ =>
+            _.Description(
+                    "Measure warm start: ./build.sh --help against dotnet run --project build -- --help"
+                )
+                .Executes(async ct =>
+                {
+                    var result = await StartupBenchmark.RunAsync(RootDirectory, BenchmarkRuns, ct);
+                    Console.WriteLine($"Warm start, median of {result.Runs} runs each:");
+                    Console.WriteLine(
+                        $"  ./build.sh --help                         {result.Bootstrap.TotalMilliseconds, 7:F0} ms"
+                    );
+                    Console.WriteLine(
+                        $"  dotnet run --project build -- --help      {result.DotNetRun.TotalMilliseconds, 7:F0} ms"
+                    );
+                    Console.WriteLine($"  ratio {result.Ratio:F3} (target: at most 0.2)");
+                    Report("ratio", result.Ratio.ToString("F3"));
+                    Report("warm start", $"{result.Bootstrap.TotalMilliseconds:F0} ms");
+                });
+}

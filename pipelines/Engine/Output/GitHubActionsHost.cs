@@ -1,0 +1,73 @@
+namespace Pipelines.Engine;
+
+/// <summary>
+/// GitHub Actions: a <c>::group::</c> per target, <c>::error</c>/<c>::warning</c> annotations with file and line,
+/// secrets registered with <c>::add-mask::</c>, and the summary table appended to <c>$GITHUB_STEP_SUMMARY</c>.
+/// </summary>
+internal sealed class GitHubActionsHost(
+    TextWriter rawOut,
+    TextWriter rawError,
+    SecretRegistry secrets,
+    Func<string, string?> environment
+) : ConsoleHost(rawOut, rawError, secrets, color: false)
+{
+    public override void RegisterSecret(string? secret)
+    {
+        base.RegisterSecret(secret);
+        if (!string.IsNullOrEmpty(secret))
+        {
+            // Straight to the real stdout: through the masking writer the runner would be told to mask "***".
+            foreach (var line in secret.Split('\n', StringSplitOptions.RemoveEmptyEntries))
+            {
+                RawOut.WriteLine($"::add-mask::{line.TrimEnd('\r')}");
+            }
+            RawOut.Flush();
+        }
+    }
+
+    public override void TargetStarted(ExecutableTarget target, bool parallel)
+    {
+        // Groups cannot interleave; parallel targets get prefixed lines instead.
+        if (!parallel)
+        {
+            Output.WriteLine($"::group::{target.Name}");
+        }
+        else
+        {
+            base.TargetStarted(target, parallel);
+        }
+    }
+
+    public override void TargetFinished(ExecutableTarget target, bool parallel)
+    {
+        if (!parallel)
+        {
+            Output.WriteLine("::endgroup::");
+        }
+        base.TargetFinished(target, parallel);
+    }
+
+    public override void Warning(string message, string? file = null, int? line = null) =>
+        Output.WriteLine($"::warning{Properties(file, line)}::{Escape(message)}");
+
+    public override void Error(string message, string? file = null, int? line = null) =>
+        Output.WriteLine($"::error{Properties(file, line)}::{Escape(message)}");
+
+    public override void Summary(ExecutionPlan plan, TimeSpan total, int exitCode)
+    {
+        base.Summary(plan, total, exitCode);
+        if (environment("GITHUB_STEP_SUMMARY") is { Length: > 0 } path)
+        {
+            var markdown =
+                string.Join('\n', SummaryTable.Markdown(SummaryTable.Rows(plan), total)) + "\n";
+            File.AppendAllText(path, Secrets.Apply(markdown));
+        }
+    }
+
+    private static string Properties(string? file, int? line) =>
+        file is null ? "" : $" file={file}" + (line is null ? "" : $",line={line}");
+
+    /// <summary>Workflow commands end at a newline; GitHub's escaping keeps multi-line messages whole.</summary>
+    private static string Escape(string message) =>
+        message.Replace("%", "%25").Replace("\r", "%0D").Replace("\n", "%0A");
+}

@@ -1,0 +1,37 @@
+namespace Pipelines.Engine;
+
+/// <summary>
+/// The build's log, for targets and the services under <c>pipelines/</c>. Everything goes through the host,
+/// so secrets are masked and GitHub Actions gets annotations.
+/// </summary>
+public static class Log
+{
+    // Per async flow, so that builds run side by side in one process (tests) keep their logs apart.
+    private static readonly AsyncLocal<ConsoleHost?> Current = new();
+    private static readonly Lazy<ConsoleHost> Fallback = new(() =>
+        ConsoleHost.Create(
+            Console.Out,
+            Console.Error,
+            new SecretRegistry(),
+            Environment.GetEnvironmentVariable,
+            !Console.IsOutputRedirected
+        )
+    );
+
+    internal static ConsoleHost Host
+    {
+        get => Current.Value ?? Fallback.Value;
+        set => Current.Value = value;
+    }
+
+    public static void Info(string message) => Host.Info(message);
+
+    public static void Warning(string message, string? file = null, int? line = null) =>
+        Host.Warning(message, file, line);
+
+    public static void Error(string message, string? file = null, int? line = null) =>
+        Host.Error(message, file, line);
+
+    /// <summary>A value that must never be printed (a token read from a file, say): masked from now on.</summary>
+    public static void RegisterSecret(string? secret) => Host.RegisterSecret(secret);
+}

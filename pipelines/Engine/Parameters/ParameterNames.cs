@@ -1,0 +1,50 @@
+using System.Text;
+
+namespace Pipelines.Engine;
+
+/// <summary>How a parameter's member name is spelled on each source.</summary>
+public static class ParameterNames
+{
+    /// <summary>The only environment variables the build reads start with this, so a machine-wide
+    /// <c>ENV</c> or <c>TARGET</c> cannot change what the build does (NUKE issue #300).</summary>
+    public const string EnvironmentPrefix = "PIPELINES_";
+
+    /// <summary><c>KubeVersion</c> becomes <c>kube-version</c>.</summary>
+    public static string Kebab(string name) => string.Join("-", Words(name)).ToLowerInvariant();
+
+    /// <summary><c>KubeVersion</c> becomes <c>PIPELINES_KUBE_VERSION</c>.</summary>
+    public static string Environment(string name) =>
+        EnvironmentPrefix + string.Join("_", Words(name)).ToUpperInvariant();
+
+    private static IEnumerable<string> Words(string name)
+    {
+        var word = new StringBuilder();
+        for (var i = 0; i < name.Length; i++)
+        {
+            var c = name[i];
+            var startsWord =
+                char.IsUpper(c)
+                && word.Length > 0
+                && (
+                    char.IsLower(name[i - 1]) || (i + 1 < name.Length && char.IsLower(name[i + 1]))
+                );
+            if (c is '_' or '-' || startsWord)
+            {
+                if (word.Length > 0)
+                {
+                    yield return word.ToString();
+                }
+                word.Clear();
+                if (c is '_' or '-')
+                {
+                    continue;
+                }
+            }
+            word.Append(c);
+        }
+        if (word.Length > 0)
+        {
+            yield return word.ToString();
+        }
+    }
+}

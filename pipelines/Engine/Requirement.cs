@@ -1,0 +1,38 @@
+using System.Linq.Expressions;
+using System.Reflection;
+
+namespace Pipelines.Engine;
+
+/// <summary>
+/// Something a target needs before the build may start: a parameter with a value, or a predicate.
+/// All requirements of all scheduled targets are checked before the first target runs.
+/// </summary>
+internal sealed record Requirement(Func<bool> IsMet, string Text, MemberInfo? Parameter)
+{
+    public static Requirement ForParameter<T>(Expression<Func<T>> parameter)
+    {
+        var member = (parameter.Body as MemberExpression)?.Member;
+        if (member is null)
+        {
+            throw new ArgumentException(
+                $"Requires(() => X) takes a parameter member such as () => ApiKey, not '{parameter.Body}'."
+                    + " For a condition, pass a bool lambda: Requires(() => X != null).",
+                nameof(parameter)
+            );
+        }
+        var read = parameter.Compile();
+        return new Requirement(() => HasValue(read()), member.Name, member);
+    }
+
+    public static Requirement ForCondition(Func<bool> condition, string text) =>
+        new(condition, text, null);
+
+    private static bool HasValue(object? value) =>
+        value switch
+        {
+            null => false,
+            string text => !string.IsNullOrWhiteSpace(text),
+            System.Collections.ICollection collection => collection.Count > 0,
+            _ => true,
+        };
+}

@@ -1,0 +1,49 @@
+namespace Pipelines.Tools;
+
+/// <summary>
+/// An external command, built immutably (every <c>With</c> returns a new command) and never from a joined string,
+/// so arguments are quoted correctly and a dry run can print exactly what would run.
+/// </summary>
+public sealed record ToolCommand
+{
+    private ToolCommand(string executable) => Executable = executable;
+
+    public string Executable { get; }
+    public IReadOnlyList<string> Arguments { get; private init; } = [];
+    public string? WorkingDirectory { get; private init; }
+    public IReadOnlyDictionary<string, string?> Environment { get; private init; } =
+        new Dictionary<string, string?>();
+
+    public static ToolCommand For(string executable) => new(executable);
+
+    public ToolCommand WithArguments(params IEnumerable<string> arguments) =>
+        this with
+        {
+            Arguments = [.. Arguments, .. arguments],
+        };
+
+    public ToolCommand WithWorkingDirectory(string directory) =>
+        this with
+        {
+            WorkingDirectory = directory,
+        };
+
+    /// <summary>A null value removes the variable from the child's environment.</summary>
+    public ToolCommand WithEnvironment(string name, string? value) =>
+        this with
+        {
+            Environment = new Dictionary<string, string?>(Environment) { [name] = value },
+        };
+
+    /// <summary>The command as a POSIX shell would take it, for logs and dry runs.</summary>
+    public string CommandLine =>
+        string.Join(" ", new[] { Executable }.Concat(Arguments).Select(ShellQuote));
+
+    public override string ToString() => CommandLine;
+
+    internal static string ShellQuote(string argument) =>
+        argument.Length > 0
+        && argument.All(c => char.IsLetterOrDigit(c) || "-_./:=@+,%^".Contains(c))
+            ? argument
+            : "'" + argument.Replace("'", "'\\''") + "'";
+}
