@@ -56,7 +56,9 @@ internal static class HelpWriter
             parameters.Select(p => p.CommandLineName.Length + p.TypeName.Length + 3).Max() + 2;
         foreach (var parameter in parameters)
         {
-            var usage = parameter.IsFlag ? parameter.CommandLineName : $"{parameter.CommandLineName} <{parameter.TypeName}>";
+            var usage = parameter.IsFlag
+                ? parameter.CommandLineName
+                : $"{parameter.CommandLineName} <{parameter.TypeName}>";
             output.WriteLine($"  {usage.PadRight(width)}{parameter.Description}".TrimEnd());
             var facts = new List<string>();
             if (parameter.AllowedValues is { } allowed)
