@@ -38,7 +38,13 @@ public static class SchemaGenerator
             ["properties"] = properties,
             ["additionalProperties"] = false,
         };
-        return schema.ToJsonString(new JsonSerializerOptions { WriteIndented = true }) + "\n";
+        return schema.ToJsonString(
+                new JsonSerializerOptions
+                {
+                    WriteIndented = true,
+                    Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+                }
+            ) + "\n";
     }
 
     private static JsonObject Property(BuildParameter parameter, IReadOnlyList<string>? targetNames)
