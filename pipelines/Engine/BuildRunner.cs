@@ -130,6 +130,18 @@ internal static class BuildRunner
             plan = null;
             return exitCode = ExitCodes.Usage;
         }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            plan = null;
+            return exitCode = ExitCodes.Cancelled;
+        }
+        catch (Exception exception)
+        {
+            // Outside any target (a static condition or a value provider threw): no summary, just the cause.
+            host.Error(exception.ToString());
+            plan = null;
+            return exitCode = ExitCodes.Failed;
+        }
         finally
         {
             if (plan is not null)
