@@ -88,25 +88,18 @@ internal sealed record CommandLine(
         return equals < 0 ? (body, null) : (body[..equals], body[(equals + 1)..]);
     }
 
-    private static BuildParameter Find(IReadOnlyList<BuildParameter> parameters, string name)
-    {
-        var wanted = TargetNames.Normalize(name);
-        return parameters.FirstOrDefault(p => TargetNames.Normalize(p.Name) == wanted)
-            ?? throw new UsageException(
-                $"Unknown parameter '--{name}'."
-                    + (
-                        Suggestions.Closest(
-                            name,
-                            parameters.Select(p => ParameterNames.Kebab(p.Name)),
-                            TargetNames.Normalize
-                        )
-                            is { } close
-                            ? $" Did you mean '--{close}'?"
-                            : ""
-                    )
-                    + " Run ./build.sh --help to list the parameters."
-            );
-    }
+    private static BuildParameter Find(IReadOnlyList<BuildParameter> parameters, string name) =>
+        ParameterNames.Match(parameters, name)
+        ?? throw new UsageException(
+            $"Unknown parameter '--{name}'."
+                + ParameterNames.DidYouMean(
+                    parameters,
+                    name,
+                    p => ParameterNames.Kebab(p.Name),
+                    "--"
+                )
+                + " Run ./build.sh --help to list the parameters."
+        );
 
     private static bool Converts(BuildParameter parameter, string value)
     {

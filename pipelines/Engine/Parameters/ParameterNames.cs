@@ -16,6 +16,23 @@ public static class ParameterNames
     public static string Environment(string name) =>
         EnvironmentPrefix + string.Join("_", Words(name)).ToUpperInvariant();
 
+    /// <summary>The parameter a user meant, spelled in any case, with or without dashes.</summary>
+    internal static BuildParameter? Match(IReadOnlyList<BuildParameter> parameters, string name) =>
+        parameters.FirstOrDefault(p =>
+            TargetNames.Normalize(p.Name) == TargetNames.Normalize(name)
+        );
+
+    /// <summary>" Did you mean '--dry-run'?", or nothing when no name is close.</summary>
+    internal static string DidYouMean(
+        IReadOnlyList<BuildParameter> parameters,
+        string name,
+        Func<BuildParameter, string> spelling,
+        string prefix
+    ) =>
+        Suggestions.Closest(name, parameters.Select(spelling), TargetNames.Normalize) is { } close
+            ? $" Did you mean '{prefix}{close}'?"
+            : "";
+
     private static IEnumerable<string> Words(string name)
     {
         var word = new StringBuilder();

@@ -76,25 +76,13 @@ internal static class ParameterFiles
         IReadOnlyList<BuildParameter> parameters,
         string name,
         string file
-    )
-    {
-        var wanted = TargetNames.Normalize(name);
-        return parameters.FirstOrDefault(p => TargetNames.Normalize(p.Name) == wanted)
-            ?? throw new UsageException(
-                $"{file}: unknown parameter '{name}'."
-                    + (
-                        Suggestions.Closest(
-                            name,
-                            parameters.Select(p => p.Name),
-                            TargetNames.Normalize
-                        )
-                            is { } close
-                            ? $" Did you mean '{close}'?"
-                            : ""
-                    )
-                    + $" Valid names are listed in .nuke/build.schema.json and by ./build.sh --help."
-            );
-    }
+    ) =>
+        ParameterNames.Match(parameters, name)
+        ?? throw new UsageException(
+            $"{file}: unknown parameter '{name}'."
+                + ParameterNames.DidYouMean(parameters, name, p => p.Name, "")
+                + " Valid names are listed in .nuke/build.schema.json and by ./build.sh --help."
+        );
 
     private static string[] Texts(JsonElement element, string name, string file) =>
         element.ValueKind switch
