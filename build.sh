@@ -53,7 +53,8 @@ if command -v flock >/dev/null 2>&1; then flock 9; fi
 
 sdk_version() { sed -n 's/.*"version"[[:space:]]*:[[:space:]]*"\([^"]*\)".*/\1/p' "$ROOT/global.json" | head -n 1; }
 
-sdk_usable() { [ -n "$1" ] && (cd "$ROOT" && "$1" --version >/dev/null 2>&1); }
+# Children get fd 9 closed (9>&-): a compiler server or MSBuild node outliving this script must not hold the lock.
+sdk_usable() { [ -n "$1" ] && (cd "$ROOT" && "$1" --version >/dev/null 2>&1 9>&-); }
 
 install_dotnet() {
   local url="${DOTNET_INSTALL_SCRIPT_URL:-https://dot.net/v1/dotnet-install.sh}"
@@ -63,7 +64,7 @@ install_dotnet() {
     rm -f "$script"
     fail "could not download the .NET install script from $url (no network?). Install the .NET SDK $(sdk_version) or a later feature band of it (https://dot.net), put it on PATH or in .nuke/temp/dotnet, and run again."
   fi
-  bash "$script" --jsonfile "$ROOT/global.json" --install-dir "$TEMP/dotnet" --no-path >&2 \
+  bash "$script" --jsonfile "$ROOT/global.json" --install-dir "$TEMP/dotnet" --no-path >&2 9>&- \
     || fail "the .NET install script failed; see its output above."
   DOTNET="$TEMP/dotnet/dotnet"
 }
@@ -76,10 +77,11 @@ STAMP_NOW="$(content_stamp "$DOTNET")"
 if ! { [ -f "$ASSEMBLY" ] && [ -f "$STAMP" ] && [ "$(cat "$STAMP")" = "$STAMP_NOW" ]; }; then
   echo "build.sh: compiling the build (its sources changed)" >&2
   rm -f "$STAMP"
-  (cd "$ROOT" && "$DOTNET" build build/_build.csproj -o "$OUTPUT" --nologo -v q -clp:NoSummary) >&2 \
+  (cd "$ROOT" && "$DOTNET" build build/_build.csproj -o "$OUTPUT" --nologo -v q -clp:NoSummary) >&2 9>&- \
     || fail "the build project did not compile; fix the errors above."
-  # Stamped after compiling: the formatter may have rewritten sources while building.
-  content_stamp "$DOTNET" >"$STAMP"
+  # The stamp of the sources as they were before compiling: an edit made during the compile is compiled next
+  # time (as is a file the formatter rewrote, once).
+  echo "$STAMP_NOW" >"$STAMP"
 fi
 exec 9>&-
 exec "$DOTNET" "$ASSEMBLY" "$@"

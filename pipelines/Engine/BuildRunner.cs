@@ -175,13 +175,19 @@ internal static class BuildRunner
     {
         foreach (var parameter in parameters.Where(p => p.IsSecret))
         {
-            if (build.Parameters.TryGet(parameter.Member.Name, out var value) && value is not null)
+            // A default written in code is masked too: it is a secret wherever it came from.
+            var value = build.Parameters.TryGet(parameter.Member.Name, out var bound)
+                ? bound
+                : parameter.DefaultValue;
+            var values = value switch
             {
-                var values = value is Array array ? array.Cast<object>() : [value];
-                foreach (var item in values)
-                {
-                    host.RegisterSecret(item.ToString());
-                }
+                null => [],
+                Array array => array.Cast<object>(),
+                _ => [value],
+            };
+            foreach (var item in values)
+            {
+                host.RegisterSecret(item.ToString());
             }
         }
     }

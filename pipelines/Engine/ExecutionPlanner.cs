@@ -158,6 +158,9 @@ internal static class ExecutionPlanner
         Dictionary<ExecutableTarget, string> skipped
     )
     {
+        // WhenSkipped(Execute) keeps the dependencies of a target skipped on purpose; one skipped because
+        // nobody needed it keeps nothing.
+        var cascaded = new HashSet<ExecutableTarget>();
         bool changed;
         do
         {
@@ -174,12 +177,14 @@ internal static class ExecutionPlanner
                     || (
                         dependents.Contains(n)
                         && n.Definition.SkipBehavior == DependencyBehavior.Execute
+                        && !cascaded.Contains(n)
                     )
                 );
                 if (neededBy.Count > 0 && !stillNeeded)
                 {
                     skipped[target] =
                         $"only needed by skipped {string.Join(", ", neededBy.Select(n => n.Name))}";
+                    cascaded.Add(target);
                     changed = true;
                 }
             }

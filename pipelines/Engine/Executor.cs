@@ -96,10 +96,11 @@ internal sealed class Executor(ConsoleHost host, int maxParallel)
     {
         Running.Value = target;
         SecretMaskingWriter.SetLinePrefix(Parallel ? target.Name : null);
-        host.TargetStarted(target, Parallel);
         var stopwatch = Stopwatch.StartNew();
+        var started = false;
         try
         {
+            // Checked before the header, so a target skipped here does not print one.
             var falseCondition = target.Definition.DynamicConditions.FirstOrDefault(c =>
                 !c.Evaluate()
             );
@@ -109,6 +110,8 @@ internal sealed class Executor(ConsoleHost host, int maxParallel)
                 target.Notes.Add($"condition false: {falseCondition.Text}");
                 return;
             }
+            host.TargetStarted(target, Parallel);
+            started = true;
             foreach (var action in target.Definition.Actions)
             {
                 cancellationToken.ThrowIfCancellationRequested();
@@ -131,7 +134,10 @@ internal sealed class Executor(ConsoleHost host, int maxParallel)
         finally
         {
             target.Duration = stopwatch.Elapsed;
-            host.TargetFinished(target, Parallel);
+            if (started)
+            {
+                host.TargetFinished(target, Parallel);
+            }
             SecretMaskingWriter.SetLinePrefix(null);
             Running.Value = null;
         }

@@ -54,12 +54,18 @@ public interface ITargetDefinition
     /// <summary>What happens to this target's dependencies when a static condition or <c>--skip</c> skips it.</summary>
     ITargetDefinition WhenSkipped(DependencyBehavior behavior);
 
-    /// <summary>The parameter must have a value (not null, not empty) for the build to start.</summary>
-    ITargetDefinition Requires<T>(Expression<Func<T>> parameter);
+    /// <summary>The parameter must have a value (not null, not empty) for the build to start: <c>Requires(() => ApiKey)</c>.</summary>
+    ITargetDefinition Requires<T>(
+        Expression<Func<T>> parameter,
+        [CallerArgumentExpression(nameof(parameter))] string? expression = null
+    );
 
-    /// <summary>The predicate must hold for the build to start.</summary>
+    /// <summary>
+    /// The predicate must hold for the build to start: <c>Requires(() => Replicas > 2)</c>. A bool parameter
+    /// written alone, <c>Requires(() => IsServerBuild)</c>, must be true.
+    /// </summary>
     ITargetDefinition Requires(
-        Func<bool> condition,
+        Expression<Func<bool>> condition,
         [CallerArgumentExpression(nameof(condition))] string? expression = null
     );
 

@@ -16,7 +16,7 @@ internal sealed record Requirement(Func<bool> IsMet, string Text, MemberInfo? Pa
         {
             throw new ArgumentException(
                 $"Requires(() => X) takes a parameter member such as () => ApiKey, not '{parameter.Body}'."
-                    + " For a condition, pass a bool lambda: Requires(() => X != null).",
+                    + " For a condition, pass a bool lambda: Requires(() => Replicas > 2).",
                 nameof(parameter)
             );
         }
@@ -24,8 +24,15 @@ internal sealed record Requirement(Func<bool> IsMet, string Text, MemberInfo? Pa
         return new Requirement(() => HasValue(read()), member.Name, member);
     }
 
-    public static Requirement ForCondition(Func<bool> condition, string text) =>
-        new(condition, text, null);
+    /// <summary>A condition over one parameter (<c>() => IsServerBuild</c>) names it in the error.</summary>
+    public static Requirement ForCondition(
+        Func<bool> condition,
+        string text,
+        MemberInfo? parameter
+    ) => new(condition, text, parameter);
+
+    public static MemberInfo? MemberOf(LambdaExpression expression) =>
+        (expression.Body as MemberExpression)?.Member;
 
     private static bool HasValue(object? value) =>
         value switch

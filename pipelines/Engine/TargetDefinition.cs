@@ -82,12 +82,23 @@ internal sealed class TargetDefinition(object build) : ITargetDefinition
     public ITargetDefinition WhenSkipped(DependencyBehavior behavior) =>
         Set(() => SkipBehavior = behavior);
 
-    public ITargetDefinition Requires<T>(Expression<Func<T>> parameter) =>
-        Set(() => Requirements.Add(Requirement.ForParameter(parameter)));
+    public ITargetDefinition Requires<T>(
+        Expression<Func<T>> parameter,
+        string? expression = null
+    ) => Set(() => Requirements.Add(Requirement.ForParameter(parameter)));
 
-    public ITargetDefinition Requires(Func<bool> condition, string? expression = null) =>
+    public ITargetDefinition Requires(
+        Expression<Func<bool>> condition,
+        string? expression = null
+    ) =>
         Set(() =>
-            Requirements.Add(Requirement.ForCondition(condition, Condition.Describe(expression)))
+            Requirements.Add(
+                Requirement.ForCondition(
+                    condition.Compile(),
+                    Condition.Describe(expression),
+                    Requirement.MemberOf(condition)
+                )
+            )
         );
 
     public ITargetDefinition ProceedAfterFailure() => Set(() => Proceeds = true);

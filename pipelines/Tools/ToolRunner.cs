@@ -44,7 +44,12 @@ public sealed class ToolRunner
             throw new ToolException(
                 command.CommandLine,
                 exitCode: null,
-                $"'{command.Executable}' could not be started ({exception.Message}). Is it installed and on PATH?"
+                $"'{command.Executable}' could not be started ({exception.Message}). Is it installed and on PATH"
+                    + (
+                        command.WorkingDirectory is null
+                            ? "?"
+                            : $", and does the working directory {command.WorkingDirectory} exist?"
+                    )
             );
         }
         var completed = new ToolResult(

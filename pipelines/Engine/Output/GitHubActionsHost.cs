@@ -13,16 +13,17 @@ internal sealed class GitHubActionsHost(
 {
     public override void RegisterSecret(string? secret)
     {
-        base.RegisterSecret(secret);
-        if (!string.IsNullOrEmpty(secret))
+        // Announced once: a value registered again (a second parameter, a service) is already masked.
+        if (!Secrets.Add(secret))
         {
-            // Straight to the real stdout: through the masking writer the runner would be told to mask "***".
-            foreach (var line in secret.Split('\n', StringSplitOptions.RemoveEmptyEntries))
-            {
-                RawOut.WriteLine($"::add-mask::{line.TrimEnd('\r')}");
-            }
-            RawOut.Flush();
+            return;
         }
+        // Straight to the real stdout: through the masking writer the runner would be told to mask "***".
+        foreach (var line in secret!.Split('\n', StringSplitOptions.RemoveEmptyEntries))
+        {
+            RawOut.WriteLine($"::add-mask::{line.TrimEnd('\r')}");
+        }
+        RawOut.Flush();
     }
 
     public override void TargetStarted(ExecutableTarget target, bool parallel)

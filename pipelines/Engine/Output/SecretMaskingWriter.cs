@@ -18,11 +18,16 @@ internal sealed class SecretMaskingWriter(TextWriter inner, SecretRegistry secre
     /// <summary>Sets the prefix for lines written from the current async flow (a parallel target).</summary>
     public static void SetLinePrefix(string? prefix) => CurrentPrefix.Value = prefix;
 
-    public override void Write(char value) => Write(value.ToString());
+    public override void Write(char value) => Write([value]);
 
-    public override void Write(string? value)
+    public override void Write(string? value) => Write(value.AsSpan());
+
+    public override void Write(char[] buffer, int index, int count) =>
+        Write(buffer.AsSpan(index, count));
+
+    public override void Write(ReadOnlySpan<char> value)
     {
-        if (string.IsNullOrEmpty(value))
+        if (value.IsEmpty)
         {
             return;
         }
@@ -34,12 +39,13 @@ internal sealed class SecretMaskingWriter(TextWriter inner, SecretRegistry secre
                 _pending[key] = buffer = new StringBuilder();
             }
             buffer.Append(value);
-            var text = buffer.ToString();
-            var end = text.LastIndexOf('\n');
-            if (end < 0)
+            // Only a chunk holding a newline completes lines; the rest waits without copying the buffer.
+            if (value.IndexOf('\n') < 0)
             {
                 return;
             }
+            var text = buffer.ToString();
+            var end = text.LastIndexOf('\n');
             buffer.Clear().Append(text, end + 1, text.Length - end - 1);
             foreach (var line in text[..end].Split('\n'))
             {
@@ -76,22 +82,30 @@ public sealed class SecretRegistry
     public const string Mask = "***";
     private volatile string[] _secrets = [];
 
-    public void Add(string? secret)
+    /// <summary>
+    /// Registers a secret, and each of its lines: output is masked line by line, so a multi-line secret (a key,
+    /// a kubeconfig) is caught line by line. Returns false when the value was known already.
+    /// </summary>
+    public bool Add(string? secret)
     {
         // One- and two-character values would mask half the log and protect nothing.
-        if (string.IsNullOrEmpty(secret) || secret.Length < 3)
+        if (string.IsNullOrEmpty(secret) || secret.Length < 3 || Contains(secret))
         {
-            return;
+            return false;
         }
+        var parts = secret
+            .Split('\n')
+            .Select(line => line.TrimEnd('\r'))
+            .Where(line => line.Length >= 3)
+            .Append(secret);
         lock (this)
         {
-            _secrets = _secrets
-                .Append(secret)
-                .Distinct()
-                .OrderByDescending(s => s.Length)
-                .ToArray();
+            _secrets = _secrets.Concat(parts).Distinct().OrderByDescending(s => s.Length).ToArray();
         }
+        return true;
     }
+
+    public bool Contains(string secret) => _secrets.Contains(secret);
 
     /// <summary>The text with every registered secret replaced by <c>***</c>.</summary>
     public string Apply(string text)

@@ -188,9 +188,10 @@ internal sealed class ChildProcess : IDisposable
             }
         }
         environment["CI"] = "";
-        // No build servers: a node or compiler server left running would hold the pipes open after the child ends.
+        // No build servers: a node or compiler server left running would hold the pipes (and build.sh's lock) open.
         environment["MSBUILDDISABLENODEREUSE"] = "1";
         environment["DOTNET_CLI_USE_MSBUILD_SERVER"] = "0";
+        environment["UseSharedCompilation"] = "false";
         environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
         environment["DOTNET_NOLOGO"] = "1";
         environment["NO_COLOR"] = "1";

@@ -31,11 +31,19 @@ internal sealed class RepositoryCopy : IDisposable
             File.Copy(props, System.IO.Path.Combine(copy.Path, System.IO.Path.GetFileName(props)));
         }
         var nuke = Directory.CreateDirectory(System.IO.Path.Combine(copy.Path, ".nuke"));
-        foreach (var json in Directory.EnumerateFiles(System.IO.Path.Combine(source, ".nuke"), "*.json"))
+        foreach (
+            var json in Directory.EnumerateFiles(System.IO.Path.Combine(source, ".nuke"), "*.json")
+        )
         {
-            File.Copy(json, System.IO.Path.Combine(nuke.FullName, System.IO.Path.GetFileName(json)));
+            File.Copy(
+                json,
+                System.IO.Path.Combine(nuke.FullName, System.IO.Path.GetFileName(json))
+            );
         }
-        CopyTree(System.IO.Path.Combine(source, "build"), System.IO.Path.Combine(copy.Path, "build"));
+        CopyTree(
+            System.IO.Path.Combine(source, "build"),
+            System.IO.Path.Combine(copy.Path, "build")
+        );
         CopyTree(
             System.IO.Path.Combine(source, "pipelines"),
             System.IO.Path.Combine(copy.Path, "pipelines")
@@ -45,7 +53,14 @@ internal sealed class RepositoryCopy : IDisposable
 
     /// <summary>A new empty folder under /tmp whose name starts with the prefix.</summary>
     public static string NewTemporaryDirectory(string prefix) =>
-        Directory.CreateTempSubdirectory($"pipelines-{prefix}-").FullName;
+        Directory
+            .CreateDirectory(
+                System.IO.Path.Combine(
+                    "/tmp",
+                    $"pipelines-{prefix}-{Guid.NewGuid().ToString("N")[..12]}"
+                )
+            )
+            .FullName;
 
     public void Dispose() => DeleteDirectory(Path);
 
@@ -70,9 +85,7 @@ internal sealed class RepositoryCopy : IDisposable
         var file = System.IO.Path.Combine(from, name);
         if (File.Exists(file))
         {
-            var target = System.IO.Path.Combine(to, name);
-            File.Copy(file, target);
-            File.SetUnixFileMode(target, File.GetUnixFileMode(file));
+            File.Copy(file, System.IO.Path.Combine(to, name)); // keeps the mode: build.sh stays executable
         }
     }
 
