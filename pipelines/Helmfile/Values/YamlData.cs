@@ -1,0 +1,132 @@
+using System.Globalization;
+using Pipelines.Engine;
+using YamlDotNet.Core;
+using YamlDotNet.RepresentationModel;
+using YamlDotNet.Serialization;
+
+namespace Pipelines.Helmfile.Values;
+
+/// <summary>
+/// YAML as plain data, the way helm and helmfile see it: mappings become ordered
+/// <see cref="Dictionary{TKey,TValue}"/> of string to object, sequences <see cref="List{T}"/>, plain scalars are
+/// resolved to null, bool, long or double, quoted scalars stay strings.
+/// </summary>
+public static class YamlData
+{
+    private static readonly ISerializer Serializer = new SerializerBuilder()
+        .WithQuotingNecessaryStrings()
+        .DisableAliases()
+        .Build();
+
+    /// <summary>Parses every document of <paramref name="text"/>; errors name <paramref name="file"/>, line and column.</summary>
+    public static IReadOnlyList<object?> ParseDocuments(string text, string file)
+    {
+        var stream = new YamlStream();
+        try
+        {
+            stream.Load(new StringReader(text));
+        }
+        catch (YamlException exception)
+        {
+            throw new SourceLocatedException(
+                $"{file}:{exception.Start.Line}:{exception.Start.Column}: invalid YAML: {Innermost(exception).Message}",
+                file,
+                (int)exception.Start.Line,
+                (int)exception.Start.Column
+            );
+        }
+        return stream.Documents.Select(d => Convert(d.RootNode)).ToList();
+    }
+
+    /// <summary>Parses one document expected to be a mapping (a values file); empty text is an empty mapping.</summary>
+    public static Dictionary<string, object?> ParseMapping(string text, string file)
+    {
+        var documents = ParseDocuments(text, file);
+        return documents.FirstOrDefault() switch
+        {
+            null => [],
+            Dictionary<string, object?> map => map,
+            var other => throw new SourceLocatedException(
+                $"{file}: expected a mapping of keys to values at the top, found {Describe(other)}.",
+                file,
+                1
+            ),
+        };
+    }
+
+    /// <summary>Block YAML with map keys sorted, as Go's toYaml writes it; strings quoted where needed.</summary>
+    public static string ToYaml(object? value)
+    {
+        if (value is null)
+        {
+            return "null\n";
+        }
+        return Serializer.Serialize(Sorted(value));
+    }
+
+    public static string Describe(object? value) =>
+        value switch
+        {
+            null => "null",
+            Dictionary<string, object?> => "a mapping",
+            List<object?> => "a list",
+            string => "a string",
+            _ => $"a {value.GetType().Name.ToLowerInvariant()}",
+        };
+
+    private static object? Convert(YamlNode node) =>
+        node switch
+        {
+            YamlMappingNode mapping => mapping.Children.ToDictionary(
+                pair => ((YamlScalarNode)pair.Key).Value ?? "",
+                pair => Convert(pair.Value)
+            ),
+            YamlSequenceNode sequence => sequence.Children.Select(Convert).ToList(),
+            YamlScalarNode scalar => Scalar(scalar),
+            _ => null,
+        };
+
+    private static object? Scalar(YamlScalarNode scalar)
+    {
+        var text = scalar.Value ?? "";
+        if (scalar.Style is not (ScalarStyle.Plain or ScalarStyle.Any))
+        {
+            return text;
+        }
+        return text switch
+        {
+            "" or "~" or "null" or "Null" or "NULL" => null,
+            "true" or "True" or "TRUE" => true,
+            "false" or "False" or "FALSE" => false,
+            _ when long.TryParse(
+                    text,
+                    NumberStyles.AllowLeadingSign,
+                    CultureInfo.InvariantCulture,
+                    out var whole
+                ) => whole,
+            _ when double.TryParse(
+                    text,
+                    NumberStyles.Float,
+                    CultureInfo.InvariantCulture,
+                    out var real
+                )
+                    && text.Any(char.IsDigit)
+                    && !text.Contains('_') => real,
+            _ => text,
+        };
+    }
+
+    private static object? Sorted(object? value) =>
+        value switch
+        {
+            Dictionary<string, object?> map => new SortedDictionary<string, object?>(
+                map.ToDictionary(p => p.Key, p => Sorted(p.Value)),
+                StringComparer.Ordinal
+            ),
+            List<object?> list => list.Select(Sorted).ToList(),
+            _ => value,
+        };
+
+    private static Exception Innermost(Exception exception) =>
+        exception.InnerException is YamlException inner ? Innermost(inner) : exception;
+}
