@@ -62,12 +62,12 @@ partial class Build
                         Console.WriteLine(
                             $"--dry-run: would write {path.RelativeTo(RootDirectory)}:"
                         );
-                        Console.WriteLine(SchemaGenerator.Generate(new Build()));
+                        Console.WriteLine(SchemaGenerator.Generate(new Build(), RootDirectory));
                         return;
                     }
                     await AtomicFile.WriteAllTextAsync(
                         path,
-                        SchemaGenerator.Generate(new Build()),
+                        SchemaGenerator.Generate(new Build(), RootDirectory),
                         ct
                     );
                 });

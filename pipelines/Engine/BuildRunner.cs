@@ -98,7 +98,7 @@ internal static class BuildRunner
             var targets = TargetDiscovery.Discover(build, defaultTarget?.Invoke(build));
             if (build.Help)
             {
-                HelpWriter.Write(host.Output, targets, parameters);
+                HelpWriter.Write(host.Output, targets, parameters, root);
                 return ExitCodes.Success;
             }
             var invoked = commandLine
@@ -158,13 +158,15 @@ internal static class BuildRunner
         {
             return ExitCodes.Cancelled;
         }
-        var failed = plan
+        var codes = plan
             .Steps.Select(s => s.Target)
             .Where(t => t.Status == TargetStatus.Failed)
+            .Select(t => (t.Exception as IHasExitCode)?.ExitCode ?? ExitCodes.Failed)
             .ToList();
-        return failed.Count == 0 ? ExitCodes.Success
-            : failed.All(t => t.Exception is UsageException) ? ExitCodes.Usage
-            : ExitCodes.Failed;
+        // Any ordinary failure wins; otherwise the code the failures asked for (2: usage error or drift).
+        return codes.Count == 0 ? ExitCodes.Success
+            : codes.Contains(ExitCodes.Failed) ? ExitCodes.Failed
+            : codes[0];
     }
 
     private static void RegisterSecrets(

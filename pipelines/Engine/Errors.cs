@@ -4,7 +4,31 @@ namespace Pipelines.Engine;
 /// A mistake in how the build was invoked (unknown target, bad parameter value, missing required parameter).
 /// The message is printed alone, without a stack trace, and the build exits with 2.
 /// </summary>
-public class UsageException(string message) : Exception(message);
+public class UsageException(string message) : Exception(message), IHasExitCode, IExplainedFailure
+{
+    public int ExitCode => ExitCodes.Usage;
+}
+
+/// <summary>A failure whose message says everything a user needs: it is printed without a stack trace.</summary>
+public interface IExplainedFailure;
+
+/// <summary>A failure that asks for a specific exit code rather than 1.</summary>
+public interface IHasExitCode
+{
+    int ExitCode { get; }
+}
+
+/// <summary>
+/// A check mode found differences (a render changed, a cluster drifted). The target fails and the build exits 2,
+/// as <c>helmfile diff --detailed-exitcode</c> and <c>argocd app diff</c> do.
+/// </summary>
+public sealed class DriftDetectedException(string message)
+    : Exception(message),
+        IHasExitCode,
+        IExplainedFailure
+{
+    public int ExitCode => ExitCodes.Usage;
+}
 
 /// <summary>A mistake in the build's own code (a cycle, a dangling target reference). Exits with 2.</summary>
 public sealed class BuildDefinitionException(string message) : UsageException(message);
@@ -18,7 +42,7 @@ public class SourceLocatedException(
     string file,
     int? line = null,
     int? column = null
-) : Exception(message)
+) : Exception(message), IExplainedFailure
 {
     public string File { get; } = file;
     public int? Line { get; } = line;

@@ -149,7 +149,7 @@ internal sealed class Executor(ConsoleHost host, int maxParallel)
             exception as SourceLocatedException
             ?? exception.InnerException as SourceLocatedException;
         var detail =
-            exception is UsageException or SourceLocatedException || exception.StackTrace is null
+            exception is IExplainedFailure || exception.StackTrace is null
                 ? exception.Message
                 : exception.ToString();
         host.Error(located?.Message ?? detail, located?.File, located?.Line);

@@ -112,7 +112,8 @@ public sealed class ToolException(string commandLine, int? exitCode, string deta
             ? $"{commandLine}: {detail}"
             : $"{commandLine} exited with code {exitCode}"
                 + (detail.Length == 0 ? "" : $":\n{detail}")
-    )
+    ),
+        IExplainedFailure
 {
     public string CommandLine { get; } = commandLine;
     public int? ExitCode { get; } = exitCode;

@@ -11,7 +11,10 @@ public class SchemaIsCurrentTests
         var committed = Path.Combine(RepositoryRoot.Path, ".nuke", "build.schema.json");
 
         // Act
-        var generated = SchemaGenerator.Generate(new Build());
+        var generated = SchemaGenerator.Generate(
+            new Build(),
+            AbsolutePath.Create(RepositoryRoot.Path)
+        );
 
         // Assert
         Assert.True(

@@ -59,7 +59,10 @@ internal static class ParameterBinder
         }
 
         var store = new ParameterStore();
-        foreach (var parameter in parameters)
+        // Parameters with a value provider go last: a provider may read other parameters (a file path, say).
+        foreach (
+            var parameter in parameters.OrderBy(p => p.Attribute.ValueProvider is null ? 0 : 1)
+        )
         {
             var raw = layers
                 .Select(l => l.GetValueOrDefault(parameter))

@@ -6,7 +6,8 @@ internal static class HelpWriter
     public static void Write(
         TextWriter output,
         IReadOnlyList<ExecutableTarget> targets,
-        IReadOnlyList<BuildParameter> parameters
+        IReadOnlyList<BuildParameter> parameters,
+        AbsolutePath root
     )
     {
         output.WriteLine("Usage: ./build.sh [targets] [--parameter value ...]");
@@ -28,8 +29,8 @@ internal static class HelpWriter
         var engine = parameters
             .Where(p => p.Member.DeclaringType == typeof(PipelineBuild))
             .ToList();
-        WriteParameters(output, "Parameters:", parameters.Except(engine).ToList());
-        WriteParameters(output, "Engine options:", engine);
+        WriteParameters(output, "Parameters:", parameters.Except(engine).ToList(), root);
+        WriteParameters(output, "Engine options:", engine, root);
         output.WriteLine();
         output.WriteLine(
             $"Parameters also bind from {ParameterNames.EnvironmentPrefix}* environment variables, "
@@ -43,7 +44,8 @@ internal static class HelpWriter
     private static void WriteParameters(
         TextWriter output,
         string heading,
-        IReadOnlyList<BuildParameter> parameters
+        IReadOnlyList<BuildParameter> parameters,
+        AbsolutePath root
     )
     {
         if (parameters.Count == 0)
@@ -65,7 +67,7 @@ internal static class HelpWriter
             {
                 facts.Add("values: " + string.Join(", ", CommandLine.SafeList(allowed)));
             }
-            if (DefaultText(parameter) is { } text)
+            if (DefaultText(parameter, root) is { } text)
             {
                 facts.Add("default: " + text);
             }
@@ -78,7 +80,8 @@ internal static class HelpWriter
         }
     }
 
-    internal static string? DefaultText(BuildParameter parameter) =>
+    /// <summary>The default as text; paths relative to the root, so help and schema read the same on every machine.</summary>
+    internal static string? DefaultText(BuildParameter parameter, AbsolutePath root) =>
         parameter.IsSecret
             ? null
             : parameter.DefaultValue switch
@@ -87,6 +90,7 @@ internal static class HelpWriter
                 Array { Length: 0 } => null,
                 Array array => string.Join(" ", array.Cast<object>()),
                 bool flag => flag ? "true" : "false",
+                AbsolutePath path => path.RelativeTo(root),
                 var value => value.ToString(),
             };
 }

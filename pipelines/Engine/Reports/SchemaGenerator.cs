@@ -11,12 +11,13 @@ public static class SchemaGenerator
 {
     public const string RelativePath = ".nuke/build.schema.json";
 
-    /// <summary>The schema text for a build type (constructed with its parameterless constructor).</summary>
-    public static string Generate<T>()
-        where T : PipelineBuild, new() => Generate(new T());
-
-    public static string Generate(PipelineBuild build)
+    /// <summary>
+    /// The schema text for a build rooted at <paramref name="root"/>: value providers (the environments of
+    /// helmfile.yaml, say) read that repository, and path defaults are written relative to it.
+    /// </summary>
+    public static string Generate(PipelineBuild build, AbsolutePath root)
     {
+        build.RootDirectory = root;
         var parameters = ParameterDiscovery.Discover(build);
         var targets = TargetDiscovery
             .Discover(build)
@@ -27,7 +28,7 @@ public static class SchemaGenerator
         foreach (var parameter in parameters.Where(p => p.Name is not ("Help" or "Plan")))
         {
             var isTargetList = parameter.Name is "Target" or "Skip";
-            properties[parameter.Name] = Property(parameter, isTargetList ? targets : null);
+            properties[parameter.Name] = Property(parameter, isTargetList ? targets : null, root);
         }
         var schema = new JsonObject
         {
@@ -47,12 +48,14 @@ public static class SchemaGenerator
             ) + "\n";
     }
 
-    private static JsonObject Property(BuildParameter parameter, IReadOnlyList<string>? targetNames)
+    private static JsonObject Property(
+        BuildParameter parameter,
+        IReadOnlyList<string>? targetNames,
+        AbsolutePath root
+    )
     {
         var scalar = new JsonObject { ["type"] = JsonType(parameter.ScalarType) };
-        var allowed =
-            targetNames
-            ?? (parameter.AllowedValues is { } values ? CommandLine.SafeList(values) : null);
+        var allowed = targetNames ?? Allowed(parameter);
         if (allowed is not null)
         {
             scalar["enum"] = new JsonArray(
@@ -63,7 +66,10 @@ public static class SchemaGenerator
             ? new JsonObject { ["type"] = "array", ["items"] = scalar }
             : scalar;
         property["description"] = parameter.Description ?? parameter.Name;
-        if (HelpWriter.DefaultText(parameter) is { } defaultText && !parameter.ValueType.IsArray)
+        if (
+            HelpWriter.DefaultText(parameter, root) is { } defaultText
+            && !parameter.ValueType.IsArray
+        )
         {
             property["default"] =
                 parameter.ScalarType == typeof(bool) ? JsonValue.Create(defaultText == "true")
@@ -71,6 +77,19 @@ public static class SchemaGenerator
                 : JsonValue.Create(defaultText);
         }
         return property;
+    }
+
+    /// <summary>A provider that cannot answer (a broken helmfile.yaml) leaves the value unconstrained in the schema.</summary>
+    private static IReadOnlyList<string>? Allowed(BuildParameter parameter)
+    {
+        try
+        {
+            return parameter.AllowedValues?.Invoke();
+        }
+        catch (Exception)
+        {
+            return null;
+        }
     }
 
     private static string JsonType(Type type) =>

@@ -15,6 +15,7 @@ public static class YamlData
 {
     private static readonly ISerializer Serializer = new SerializerBuilder()
         .WithQuotingNecessaryStrings()
+        .WithEventEmitter(next => new GoYamlScalars(next))
         .DisableAliases()
         .Build();
 
@@ -35,7 +36,12 @@ public static class YamlData
                 (int)exception.Start.Column
             );
         }
-        return stream.Documents.Select(d => Convert(d.RootNode)).ToList();
+        catch (InvalidOperationException exception)
+        {
+            // YamlDotNet's scanner gives up on some malformed input without a position.
+            throw new SourceLocatedException($"{file}: invalid YAML ({exception.Message}).", file);
+        }
+        return stream.Documents.Select(d => Convert(d.RootNode, file)).ToList();
     }
 
     /// <summary>Parses one document expected to be a mapping (a values file); empty text is an empty mapping.</summary>
@@ -74,17 +80,48 @@ public static class YamlData
             _ => $"a {value.GetType().Name.ToLowerInvariant()}",
         };
 
-    private static object? Convert(YamlNode node) =>
+    /// <summary>Where a key of a parsed mapping stood in its file (1-based line and column), for error messages.</summary>
+    public static (int Line, int Column)? PositionOf(Dictionary<string, object?> map, string key) =>
+        Positions.TryGetValue(map, out var keys) && keys.TryGetValue(key, out var position)
+            ? position
+            : null;
+
+    // Keyed by object identity: data stays plain dictionaries, and positions vanish with them.
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<
+        Dictionary<string, object?>,
+        Dictionary<string, (int, int)>
+    > Positions = new();
+
+    private static object? Convert(YamlNode node, string file) =>
         node switch
         {
-            YamlMappingNode mapping => mapping.Children.ToDictionary(
-                pair => ((YamlScalarNode)pair.Key).Value ?? "",
-                pair => Convert(pair.Value)
-            ),
-            YamlSequenceNode sequence => sequence.Children.Select(Convert).ToList(),
+            YamlMappingNode mapping => ConvertMapping(mapping, file),
+            YamlSequenceNode sequence => sequence.Children.Select(c => Convert(c, file)).ToList(),
             YamlScalarNode scalar => Scalar(scalar),
             _ => null,
         };
+
+    private static Dictionary<string, object?> ConvertMapping(YamlMappingNode mapping, string file)
+    {
+        var map = new Dictionary<string, object?>();
+        var positions = new Dictionary<string, (int, int)>();
+        foreach (var (keyNode, valueNode) in mapping.Children)
+        {
+            if (keyNode is not YamlScalarNode { Value: var key })
+            {
+                throw new SourceLocatedException(
+                    $"{file}:{keyNode.Start.Line}:{keyNode.Start.Column}: only scalar keys are supported in mappings.",
+                    file,
+                    (int)keyNode.Start.Line,
+                    (int)keyNode.Start.Column
+                );
+            }
+            map[key ?? ""] = Convert(valueNode, file);
+            positions[key ?? ""] = ((int)keyNode.Start.Line, (int)keyNode.Start.Column);
+        }
+        Positions.AddOrUpdate(map, positions);
+        return map;
+    }
 
     private static object? Scalar(YamlScalarNode scalar)
     {

@@ -6,7 +6,9 @@ namespace Pipelines.Tests.Engine;
 public class SchemaGeneratorTests
 {
     private static JsonObject Properties() =>
-        JsonNode.Parse(SchemaGenerator.Generate(new DocumentedBuild()))!["properties"]!.AsObject();
+        JsonNode.Parse(
+            SchemaGenerator.Generate(new DocumentedBuild(), AbsolutePath.Create(Path.GetTempPath()))
+        )!["properties"]!.AsObject();
 
     private static string[] Strings(JsonNode? array) =>
         array!.AsArray().Select(n => n!.GetValue<string>()).ToArray();
@@ -56,7 +58,9 @@ public class SchemaGeneratorTests
     public void The_schema_leaves_out_help_and_plan_and_secret_defaults_and_refuses_unknown_keys()
     {
         // Act
-        var schema = JsonNode.Parse(SchemaGenerator.Generate(new DocumentedBuild()))!;
+        var schema = JsonNode.Parse(
+            SchemaGenerator.Generate(new DocumentedBuild(), AbsolutePath.Create(Path.GetTempPath()))
+        )!;
         var properties = schema["properties"]!.AsObject();
 
         // Assert

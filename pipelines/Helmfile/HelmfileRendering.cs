@@ -1,0 +1,88 @@
+using Pipelines.Engine;
+using Pipelines.Helmfile.Rendering;
+using Pipelines.Helmfile.Selection;
+using Pipelines.Helmfile.Templates;
+using Pipelines.Helmfile.Vals;
+
+namespace Pipelines.Helmfile;
+
+/// <summary>What the RenderHelmfile target does, apart from declaring it: render, write or diff, and report.</summary>
+public static class HelmfileRendering
+{
+    public static async Task<RenderResult> RenderAsync(
+        IHelmfileRender build,
+        CancellationToken cancellationToken
+    )
+    {
+        var templates = new TemplateContext(Environment.GetEnvironmentVariable);
+        var client = new Lazy<Amazon.SimpleSystemsManagement.IAmazonSimpleSystemsManagement>(() =>
+            ParameterStoreClients.Create(build.AwsRegion, build.SsmEndpoint)
+        );
+        var references = new ReferenceResolver(
+            async (data, file, ct) =>
+                (await new ParameterStoreResolver(client.Value).ResolveAsync(data, file, ct)).Data
+        );
+        var include =
+            build.IncludeTransitiveNeeds ? NeedsGraph.Include.Transitive
+            : build.IncludeNeeds ? NeedsGraph.Include.Direct
+            : NeedsGraph.Include.None;
+        var options = new RenderOptions(
+            build.Env!,
+            build.Cluster,
+            build.Selector.Select(ReleaseSelector.Parse).ToList(),
+            include
+        );
+        var renderer = new HelmfileRenderer(build.RootDirectory, templates, references);
+        var result = await renderer.RenderAsync(
+            build.HelmfileFile,
+            build.ClustersFile,
+            options,
+            cancellationToken
+        );
+
+        var complete = options.Selectors.Count == 0;
+        var changes = await RenderOutput.WriteAsync(
+            build.RenderedDirectory,
+            result,
+            complete,
+            write: !build.Diff,
+            cancellationToken
+        );
+        foreach (var cluster in result.Clusters)
+        {
+            var objects = cluster.Releases.Sum(r => r.Objects.Count);
+            Log.Info(
+                $"{cluster.Cluster.Name} (Kubernetes {cluster.Cluster.KubernetesVersion}, {cluster.Cluster.State.ToString().ToLowerInvariant()}): "
+                    + $"{cluster.Releases.Count} release(s), {objects} object(s)"
+            );
+            foreach (var release in cluster.Releases)
+            {
+                Log.Info(
+                    $"  {release.Namespace}/{release.Release.Name}: {release.Objects.Count} object(s){(release.FromCache ? " (cached)" : "")}"
+                );
+            }
+        }
+        if (build.Diff)
+        {
+            foreach (var change in changes)
+            {
+                Log.Info($"{change.Kind}: {change.Path}");
+                Log.Info(change.Diff.TrimEnd('\n'));
+            }
+            if (changes.Count > 0)
+            {
+                throw new DriftDetectedException(
+                    $"{changes.Count} rendered file(s) differ from the previous render."
+                );
+            }
+            Log.Info("No changes against the previous render.");
+        }
+        else
+        {
+            Log.Info(
+                $"Written under {build.RenderedDirectory.RelativeTo(build.RootDirectory)}/{result.Environment}/"
+            );
+        }
+        return result;
+    }
+}

@@ -1,0 +1,62 @@
+namespace Pipelines.Helmfile.State;
+
+/// <summary>
+/// What a state file and its bases declare, merged part by part as helmfile merges them: environments by name
+/// (their values lists appended), releases, repositories and values lists appended, later defaults winning.
+/// </summary>
+public sealed class DeclaredState(string environment, string stateFile)
+{
+    public string Environment { get; } = environment;
+
+    /// <summary>The state file, relative to the repository root.</summary>
+    public string StateFile { get; } = stateFile;
+    public HelmfileState State { get; } = new();
+
+    /// <summary>The state values of <see cref="Environment"/> (<c>.Values</c> and <c>.StateValues</c> in templates).</summary>
+    public Dictionary<string, object?> Values { get; internal set; } = [];
+
+    /// <summary>helmDefaults merged over every part: later kube context wins, args accumulate.</summary>
+    public HelmDefaults HelmDefaults { get; private set; } = new();
+
+    public string? KubeContext =>
+        State.Environments.GetValueOrDefault(Environment)?.KubeContext ?? HelmDefaults.KubeContext;
+
+    internal void Add(StateParser.Part part)
+    {
+        foreach (var (name, spec) in part.State.Environments)
+        {
+            State.Environments[name] = State.Environments.TryGetValue(name, out var existing)
+                ? existing with
+                {
+                    Values = [.. existing.Values, .. spec.Values],
+                    KubeContext = spec.KubeContext ?? existing.KubeContext,
+                    MissingFileHandler = spec.MissingFileHandler,
+                }
+                : spec;
+        }
+        State.DefaultValues.AddRange(part.State.DefaultValues);
+        State.Repositories.AddRange(part.State.Repositories);
+        State.Releases.AddRange(
+            part.State.Releases.Select(r => r with { Labels = Merge(part.CommonLabels, r.Labels) })
+        );
+        var defaults = part.State.HelmDefaults;
+        HelmDefaults = new HelmDefaults
+        {
+            KubeContext = defaults.KubeContext ?? HelmDefaults.KubeContext,
+            Args = [.. HelmDefaults.Args, .. defaults.Args],
+        };
+    }
+
+    private static Dictionary<string, string> Merge(
+        Dictionary<string, string> common,
+        Dictionary<string, string> own
+    )
+    {
+        var labels = new Dictionary<string, string>(common);
+        foreach (var (key, value) in own)
+        {
+            labels[key] = value;
+        }
+        return labels;
+    }
+}

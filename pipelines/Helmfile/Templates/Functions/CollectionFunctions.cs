@@ -1,0 +1,35 @@
+using Pipelines.Helmfile.Templates.Formatting;
+
+namespace Pipelines.Helmfile.Templates.Functions;
+
+/// <summary>sprig's list, dict, hasKey and join.</summary>
+internal static class CollectionFunctions
+{
+    public static IEnumerable<TemplateFunction> All =>
+        [
+            new("list", 0, null, call => call.Arguments.ToList()),
+            new("dict", 0, null, Dict),
+            new("hasKey", 2, 2, call => call.Map(0).ContainsKey(call.String(1))),
+            new("join", 2, 2, call => string.Join(call.String(0), Strings(call[1]))),
+        ];
+
+    /// <summary>dict k1 v1 k2 v2: keys are stringified; a key without a value maps to "".</summary>
+    private static object? Dict(FunctionCall call)
+    {
+        var map = new Dictionary<string, object?>(StringComparer.Ordinal);
+        for (var i = 0; i < call.Count; i += 2)
+        {
+            map[GoFormat.Value(call[i])] = i + 1 < call.Count ? call[i + 1] : "";
+        }
+        return map;
+    }
+
+    /// <summary>sprig strslice: list elements as strings with nils dropped; a single value is a one-element list.</summary>
+    private static IEnumerable<string> Strings(object? value) =>
+        value switch
+        {
+            null => [],
+            IReadOnlyList<object?> list => list.Where(e => e is not null).Select(GoFormat.Value),
+            _ => [GoFormat.Value(value)],
+        };
+}

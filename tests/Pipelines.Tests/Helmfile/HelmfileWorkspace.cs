@@ -1,0 +1,73 @@
+using Pipelines.Engine;
+using Pipelines.Helmfile.Templates;
+
+namespace Pipelines.Tests.Helmfile;
+
+/// <summary>
+/// A throwaway repository for helmfile tests: a temp folder with <c>.nuke/</c>, files written by the test, and
+/// optionally the project's real charts and helmfile config copied in. Deleted on dispose.
+/// </summary>
+internal sealed class HelmfileWorkspace : IDisposable
+{
+    public HelmfileWorkspace()
+    {
+        Root = AbsolutePath.Create(
+            Path.Combine(Path.GetTempPath(), $"helmfile-test-{Guid.NewGuid():N}")
+        );
+        Directory.CreateDirectory(Root / ".nuke");
+    }
+
+    public AbsolutePath Root { get; }
+
+    /// <summary>helm is installed once per machine into the repository's own tools folder and shared.</summary>
+    public static AbsolutePath SharedTools =>
+        AbsolutePath.Create(RepositoryRoot.Path) / ".nuke" / "temp" / "tools";
+
+    public static TemplateContext Templates(params (string Name, string Value)[] variables) =>
+        new(name => variables.FirstOrDefault(v => v.Name == name).Value);
+
+    public AbsolutePath Write(string relativePath, string content)
+    {
+        var path = Root / relativePath;
+        Directory.CreateDirectory(path.Parent!);
+        File.WriteAllText(path, content.ReplaceLineEndings("\n"));
+        return path;
+    }
+
+    /// <summary>Copies the project's charts/ and helmfile/ (the real sample config) into the workspace.</summary>
+    public HelmfileWorkspace WithProjectConfig()
+    {
+        Copy(AbsolutePath.Create(RepositoryRoot.Path) / "charts", Root / "charts");
+        Copy(AbsolutePath.Create(RepositoryRoot.Path) / "helmfile", Root / "helmfile");
+        return this;
+    }
+
+    public AbsolutePath Rendered => Root / ".nuke" / "temp" / "rendered";
+
+    public IReadOnlyList<string> RenderedFiles =>
+        Rendered.DirectoryExists
+            ? Directory
+                .GetFiles(Rendered, "*", SearchOption.AllDirectories)
+                .Select(f => Path.GetRelativePath(Rendered, f))
+                .Order()
+                .ToList()
+            : [];
+
+    private static void Copy(AbsolutePath from, AbsolutePath to)
+    {
+        foreach (var file in Directory.GetFiles(from, "*", SearchOption.AllDirectories))
+        {
+            var target = Path.Combine(to, Path.GetRelativePath(from, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(file, target);
+        }
+    }
+
+    public void Dispose()
+    {
+        if (Root.DirectoryExists)
+        {
+            Directory.Delete(Root, recursive: true);
+        }
+    }
+}
