@@ -1,5 +1,6 @@
 using Pipelines.DotNet;
 using Pipelines.Engine;
+using Pipelines.Helmfile.Benchmarks;
 
 /// <summary>Targets that build, test, pack and measure the suite itself.</summary>
 partial class Build
@@ -9,6 +10,9 @@ partial class Build
 
     [Parameter("Runs per command for Benchmark (median taken)")]
     readonly int BenchmarkRuns = 5;
+
+    [Parameter("Releases per environment in BenchmarkRender's generated config")]
+    readonly int BenchmarkReleases = 60;
 
     Target Compile =>
         _ =>
@@ -90,5 +94,39 @@ partial class Build
                     Console.WriteLine($"  ratio {result.Ratio:F3} (target: at most 0.2)");
                     Report("ratio", result.Ratio.ToString("F3"));
                     Report("warm start", $"{result.Bootstrap.TotalMilliseconds:F0} ms");
+                });
+
+    Target BenchmarkRender =>
+        _ =>
+            _.Description(
+                    "Measure RenderHelmfile: cold against a sequential helm loop, warm against cold"
+                )
+                .Executes(async ct =>
+                {
+                    var result = await RenderBenchmark.RunAsync(
+                        RootDirectory,
+                        BenchmarkReleases,
+                        ct
+                    );
+                    Console.WriteLine(
+                        $"{result.Renders} renders ({BenchmarkReleases} releases x 3 environments):"
+                    );
+                    Console.WriteLine(
+                        $"  sequential helm template loop   {result.Sequential.TotalMilliseconds, 8:F0} ms"
+                    );
+                    Console.WriteLine(
+                        $"  RenderHelmfile, cold            {result.Cold.TotalMilliseconds, 8:F0} ms"
+                    );
+                    Console.WriteLine(
+                        $"  RenderHelmfile, warm            {result.Warm.TotalMilliseconds, 8:F0} ms"
+                    );
+                    Console.WriteLine(
+                        $"  cold / sequential  {result.ColdRatio:F3} (target: at most 0.6)"
+                    );
+                    Console.WriteLine(
+                        $"  warm / cold        {result.WarmRatio:F3} (target: at most 0.05)"
+                    );
+                    Report("cold/sequential", result.ColdRatio.ToString("F3"));
+                    Report("warm/cold", result.WarmRatio.ToString("F3"));
                 });
 }

@@ -52,13 +52,7 @@ public sealed class HelmfileRenderer(
 
         var helm = await HelmInstaller.EnsureAsync(ToolsDirectory, cancellationToken);
         var home = new HelmHome(root / ".nuke" / "temp" / "helm");
-        var version = (
-            await ToolRunner.Default.RunAsync(
-                home.Apply(ToolCommand.For(helm).WithArguments("version", "--short")),
-                ToolOutput.Capture,
-                cancellationToken
-            )
-        ).StandardOutput.Trim();
+        var version = await HelmVersion.ReadAsync(helm, home, cancellationToken);
         var renderer = new ReleaseRenderer(
             helm,
             version,

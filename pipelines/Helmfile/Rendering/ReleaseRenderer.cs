@@ -53,7 +53,7 @@ internal sealed class ReleaseRenderer(
                 .. release.Set.Select(s => $"{s.Name}={HelmTemplateCommand.SetValueText(s)}"),
                 .. prepared.Contents,
                 .. args,
-                .. chart.LocalPath is { } local ? RenderCache.ChartFiles(local) : [],
+                chart.LocalPath is { } local ? cache.ChartHash(local) : "",
             ]);
             var cached = prepared.HoldsSecrets ? null : cache.TryRead(key);
             var output = cached;

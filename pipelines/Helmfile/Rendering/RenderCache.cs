@@ -22,13 +22,23 @@ internal sealed class RenderCache(AbsolutePath directory)
         return Convert.ToHexStringLower(hash.GetHashAndReset());
     }
 
-    /// <summary>Path and content of every file of a local chart, in a stable order.</summary>
-    public static IEnumerable<string> ChartFiles(AbsolutePath chart) =>
-        Directory
-            .EnumerateFiles(chart, "*", SearchOption.AllDirectories)
-            .Select(f => Path.GetRelativePath(chart, f).Replace('\\', '/'))
-            .Order(StringComparer.Ordinal)
-            .SelectMany(f => new[] { f, File.ReadAllText(chart / f) });
+    // One hash per chart per render: every release of a chart shares it.
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> _charts =
+        new();
+
+    /// <summary>A hash of the path and content of every file of a local chart, in a stable order.</summary>
+    public string ChartHash(AbsolutePath chart) =>
+        _charts.GetOrAdd(
+            chart,
+            _ =>
+                Key(
+                    Directory
+                        .EnumerateFiles(chart, "*", SearchOption.AllDirectories)
+                        .Select(f => Path.GetRelativePath(chart, f).Replace('\\', '/'))
+                        .Order(StringComparer.Ordinal)
+                        .SelectMany(f => new[] { f, File.ReadAllText(chart / f) })
+                )
+        );
 
     public string? TryRead(string key)
     {

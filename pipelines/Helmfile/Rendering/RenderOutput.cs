@@ -38,16 +38,19 @@ public static class RenderOutput
             {
                 next[release.RelativePath] = release.Yaml;
             }
-            changes.AddRange(Compare(previous, next));
-            if (write)
+            var clusterChanges = Compare(previous, next).ToList();
+            changes.AddRange(clusterChanges);
+            var combinedPath = renderedRoot / result.Environment / $"{cluster.Cluster.Name}.yaml";
+            var combined = Combined(cluster, next, result.Environment);
+            // An unchanged cluster is left alone: a warm render writes nothing.
+            var unchanged =
+                clusterChanges.Count == 0
+                && combinedPath.FileExists
+                && File.ReadAllText(combinedPath) == combined;
+            if (write && !unchanged)
             {
                 await SwapAsync(renderedRoot, folder, next, cancellationToken);
-                var combined = Combined(cluster, next, result.Environment);
-                await AtomicFile.WriteAllTextAsync(
-                    renderedRoot / result.Environment / $"{cluster.Cluster.Name}.yaml",
-                    combined,
-                    cancellationToken
-                );
+                await AtomicFile.WriteAllTextAsync(combinedPath, combined, cancellationToken);
             }
         }
         return changes;

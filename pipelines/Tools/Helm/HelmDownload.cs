@@ -1,5 +1,3 @@
-using System.Formats.Tar;
-using System.IO.Compression;
 using System.Security.Cryptography;
 
 namespace Pipelines.Tools.Helm;
@@ -76,22 +74,18 @@ internal static class HelmDownload
         CancellationToken cancellationToken
     )
     {
-        await using var file = File.OpenRead(archive);
-        await using var gzip = new GZipStream(file, CompressionMode.Decompress);
-        await using var tar = new TarReader(gzip);
-        while (await tar.GetNextEntryAsync(cancellationToken: cancellationToken) is { } entry)
-        {
-            if (
-                entry.EntryType is TarEntryType.RegularFile or TarEntryType.V7RegularFile
-                && Path.GetFileName(entry.Name) == HelmSources.ExecutableName
+        if (
+            !await TarGz.ExtractFirstAsync(
+                archive,
+                name => Path.GetFileName(name) == HelmSources.ExecutableName,
+                destination,
+                cancellationToken
             )
-            {
-                await entry.ExtractToFileAsync(destination, overwrite: false, cancellationToken);
-                return;
-            }
+        )
+        {
+            throw new InvalidDataException(
+                $"the archive holds no {HelmSources.ExecutableName} (expected {HelmSources.Platform}/{HelmSources.ExecutableName})"
+            );
         }
-        throw new InvalidDataException(
-            $"the archive holds no {HelmSources.ExecutableName} (expected {HelmSources.Platform}/{HelmSources.ExecutableName})"
-        );
     }
 }

