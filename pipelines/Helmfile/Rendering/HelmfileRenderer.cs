@@ -32,18 +32,16 @@ public sealed class HelmfileRenderer(
     {
         var clusters = ClustersFile.Load(clustersFile, root);
         var state = new StateLoader(root, templates).Load(stateFile, options.Environment);
-        if (references is not null && ContainsReference(state.Values))
-        {
-            state.Values =
-                (Dictionary<string, object?>)
-                    (
-                        await references.ResolveAsync(
-                            state.Values,
-                            state.StateFile,
-                            cancellationToken
-                        )
-                    )!;
-        }
+        state.Values =
+            (Dictionary<string, object?>)
+                (
+                    await ReferenceResolver.ResolveIfAnyAsync(
+                        references,
+                        state.Values,
+                        state.StateFile,
+                        cancellationToken
+                    )
+                )!;
         var releases = state
             .State.Releases.Select(r => ReleaseTemplating.Apply(state, r, templates))
             .ToList();
@@ -124,15 +122,6 @@ public sealed class HelmfileRenderer(
         }
         return result;
     }
-
-    private static bool ContainsReference(object? value) =>
-        value switch
-        {
-            string text => text.Contains(ReferenceResolver.Scheme, StringComparison.Ordinal),
-            Dictionary<string, object?> map => map.Values.Any(ContainsReference),
-            List<object?> list => list.Any(ContainsReference),
-            _ => false,
-        };
 
     private static void ThrowIfDuplicated(IReadOnlyList<ResolvedRelease> releases)
     {

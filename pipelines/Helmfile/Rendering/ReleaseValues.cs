@@ -69,17 +69,21 @@ internal sealed class ReleaseValues(
                 source = $"{entry.DeclaredIn} (release {release.Name}, inline values #{index + 1})";
                 text = YamlData.ToYaml(((InlineValues)entry).Values);
             }
-            if (
-                text.Contains(ReferenceResolver.Scheme, StringComparison.Ordinal)
-                && references is not null
-            )
+            if (text.Contains(ReferenceResolver.Marker, StringComparison.Ordinal))
             {
                 var data = YamlData.ParseMapping(text, source);
-                text = YamlData.ToYaml(
-                    await references.ResolveAsync(data, source, cancellationToken)
-                );
-                secrets = true;
-                original = null;
+                if (ReferenceResolver.Contains(data))
+                {
+                    var resolved = await ReferenceResolver.ResolveIfAnyAsync(
+                        references,
+                        data,
+                        source,
+                        cancellationToken
+                    );
+                    text = YamlData.ToYaml(resolved);
+                    secrets = true;
+                    original = null;
+                }
             }
             contents.Add(text);
             files.Add(original ?? await WriteAsync(scratch, index, text, cancellationToken));

@@ -26,6 +26,7 @@ internal static class RenderPlan
         RenderOptions options
     )
     {
+        var declared = releases.Select(r => r.Spec).ToList();
         var enabled = releases.Where(r => r.Enabled).Select(r => r.Spec).ToList();
         return Clusters(clusters, options)
             .Select(cluster =>
@@ -36,8 +37,8 @@ internal static class RenderPlan
                     .ToList();
                 return new ClusterWork(
                     cluster,
-                    NeedsGraph.Order(carried, carried, NeedsGraph.Include.None),
-                    NeedsGraph.Order(carried, selected, options.IncludeNeeds)
+                    NeedsGraph.Order(declared, carried, NeedsGraph.Include.None),
+                    NeedsGraph.Order(declared, selected, options.IncludeNeeds, carried)
                 );
             })
             .ToList();

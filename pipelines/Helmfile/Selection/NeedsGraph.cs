@@ -17,10 +17,16 @@ public static class NeedsGraph
         Transitive,
     }
 
+    /// <summary>
+    /// Orders <paramref name="selected"/> (plus what it needs, by <paramref name="include"/>, among
+    /// <paramref name="eligible"/> when given). Needs resolve against <paramref name="all"/>, the whole state:
+    /// a need on a release this run does not render is ordering information, not an error.
+    /// </summary>
     public static IReadOnlyList<ReleaseSpec> Order(
         IReadOnlyList<ReleaseSpec> all,
         IReadOnlyCollection<ReleaseSpec> selected,
-        Include include
+        Include include,
+        IReadOnlyCollection<ReleaseSpec>? eligible = null
     )
     {
         var needs = all.ToDictionary(r => r, r => r.Needs.Select(n => Resolve(all, r, n)).ToList());
@@ -28,7 +34,10 @@ public static class NeedsGraph
         var frontier = selected.ToList();
         while (include != Include.None && frontier.Count > 0)
         {
-            frontier = frontier.SelectMany(r => needs[r]).Where(chosen.Add).ToList();
+            frontier = frontier
+                .SelectMany(r => needs[r])
+                .Where(n => eligible?.Contains(n) != false && chosen.Add(n))
+                .ToList();
             if (include == Include.Direct)
             {
                 break;

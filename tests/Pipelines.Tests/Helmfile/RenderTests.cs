@@ -264,4 +264,39 @@ public sealed class RenderTests : IDisposable
         Assert.Contains("Did you mean 'stage'?", error.Message);
         Assert.Empty(_workspace.RenderedFiles);
     }
+
+    [Fact]
+    public async Task A_cluster_carrying_an_app_without_what_it_needs_renders_the_app_alone()
+    {
+        // Arrange
+        _workspace.Write(
+            "helmfile/clusters.yaml",
+            "environments:\n  test:\n    region: eu-west-1\n    clusters:\n"
+                + "      - {name: test-1-33-green, kubernetesVersion: \"1.33\", kubeContext: new, color: green, state: active, carries: [app=web]}\n"
+        );
+
+        // Act
+        var (result, _) = await RenderAsync("test");
+
+        // Assert
+        Assert.Equal(["web"], result.Clusters.Single().Releases.Select(r => r.Release.Name));
+    }
+
+    [Fact]
+    public async Task Parameter_store_references_with_no_client_configured_are_an_error_and_never_reach_helm()
+    {
+        // Arrange
+        File.AppendAllText(
+            _workspace.Root / "helmfile" / "values" / "apps" / "web" / "test.yaml",
+            "config:\n  DB_PASSWORD: ref+awsssm://shop/db/password\n"
+        );
+
+        // Act
+        var error = await Assert.ThrowsAsync<SourceLocatedException>(() => RenderAsync("test"));
+
+        // Assert
+        Assert.Contains("helmfile/values/apps/web/test.yaml", error.Message);
+        Assert.Contains("no Parameter Store client is configured", error.Message);
+        Assert.Empty(_workspace.RenderedFiles);
+    }
 }
