@@ -113,6 +113,9 @@ public class ConsoleHost
         Output.WriteLine($"{outcome} on {DateTime.Now:yyyy-MM-dd HH:mm:ss} (exit code {exitCode})");
     }
 
+    /// <summary>Only GitHub Actions has a job summary.</summary>
+    public virtual void AppendStepSummary(string markdown) { }
+
     public virtual void Flush()
     {
         Output.Flush();

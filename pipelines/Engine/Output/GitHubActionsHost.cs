@@ -57,11 +57,14 @@ internal sealed class GitHubActionsHost(
     public override void Summary(ExecutionPlan plan, TimeSpan total, int exitCode)
     {
         base.Summary(plan, total, exitCode);
+        AppendStepSummary(string.Join('\n', SummaryTable.Markdown(SummaryTable.Rows(plan), total)));
+    }
+
+    public override void AppendStepSummary(string markdown)
+    {
         if (environment("GITHUB_STEP_SUMMARY") is { Length: > 0 } path)
         {
-            var markdown =
-                string.Join('\n', SummaryTable.Markdown(SummaryTable.Rows(plan), total)) + "\n";
-            File.AppendAllText(path, Secrets.Apply(markdown));
+            File.AppendAllText(path, Secrets.Apply(markdown.TrimEnd('\n') + "\n\n"));
         }
     }
 

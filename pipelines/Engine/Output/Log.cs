@@ -34,4 +34,10 @@ public static class Log
 
     /// <summary>A value that must never be printed (a token read from a file, say): masked from now on.</summary>
     public static void RegisterSecret(string? secret) => Host.RegisterSecret(secret);
+
+    /// <summary>
+    /// Markdown for the GitHub Actions job summary (<c>$GITHUB_STEP_SUMMARY</c>), masked like every other output;
+    /// nothing happens outside GitHub Actions.
+    /// </summary>
+    public static void StepSummary(string markdown) => Host.AppendStepSummary(markdown);
 }

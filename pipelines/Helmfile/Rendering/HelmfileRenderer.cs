@@ -4,6 +4,7 @@ using Pipelines.Engine;
 using Pipelines.Helmfile.Manifests;
 using Pipelines.Helmfile.State;
 using Pipelines.Helmfile.Templates;
+using Pipelines.Helmfile.Values;
 using Pipelines.Tools;
 using Pipelines.Tools.Helm;
 
@@ -32,16 +33,27 @@ public sealed class HelmfileRenderer(
     {
         var clusters = ClustersFile.Load(clustersFile, root);
         var state = new StateLoader(root, templates).Load(stateFile, options.Environment);
-        state.Values =
-            (Dictionary<string, object?>)
-                (
-                    await ReferenceResolver.ResolveIfAnyAsync(
-                        references,
-                        state.Values,
-                        state.StateFile,
-                        cancellationToken
-                    )
-                )!;
+        // Each layer resolves against its own file, so a missing parameter names the file that asked for it.
+        var stateHoldsSecrets = state.Layers.Any(l => ReferenceResolver.Contains(l.Values));
+        if (stateHoldsSecrets)
+        {
+            var resolved = new List<Dictionary<string, object?>>();
+            foreach (var layer in state.Layers)
+            {
+                resolved.Add(
+                    (Dictionary<string, object?>)
+                        (
+                            await ReferenceResolver.ResolveIfAnyAsync(
+                                references,
+                                layer.Values,
+                                layer.Source,
+                                cancellationToken
+                            )
+                        )!
+                );
+            }
+            state.Values = ValueMerge.Merge(resolved);
+        }
         var releases = state
             .State.Releases.Select(r => ReleaseTemplating.Apply(state, r, templates))
             .ToList();
@@ -59,7 +71,11 @@ public sealed class HelmfileRenderer(
             new ReleaseValues(root, templates, references),
             root,
             root / ".nuke" / "temp" / "helm-values"
-        );
+        )
+        {
+            // Resolved state values can reach any release through templates: cache none of them.
+            StateHoldsSecrets = stateHoldsSecrets,
+        };
 
         var work = plan.SelectMany(c => c.Selected.Select(r => (c.Cluster, Release: r))).ToList();
         var rendered = new ConcurrentDictionary<(string, string), RenderedRelease>();

@@ -17,6 +17,9 @@ internal sealed class ReleaseRenderer(
     AbsolutePath scratchRoot
 )
 {
+    /// <summary>The environment's state values came from Parameter Store: no release output is cached.</summary>
+    public bool StateHoldsSecrets { get; init; }
+
     public async Task<RenderedRelease> RenderAsync(
         DeclaredState state,
         ReleaseSpec release,
@@ -55,7 +58,8 @@ internal sealed class ReleaseRenderer(
                 .. args,
                 chart.LocalPath is { } local ? cache.ChartHash(local) : "",
             ]);
-            var cached = prepared.HoldsSecrets ? null : cache.TryRead(key);
+            var secret = prepared.HoldsSecrets || StateHoldsSecrets;
+            var cached = secret ? null : cache.TryRead(key);
             var output = cached;
             if (output is null)
             {
@@ -76,7 +80,7 @@ internal sealed class ReleaseRenderer(
                         cancellationToken
                     )
                 ).StandardOutput;
-                if (!prepared.HoldsSecrets)
+                if (!secret)
                 {
                     await cache.WriteAsync(key, output, cancellationToken);
                 }

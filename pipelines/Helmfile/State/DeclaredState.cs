@@ -13,7 +13,10 @@ public sealed class DeclaredState(string environment, string stateFile)
     public HelmfileState State { get; } = new();
 
     /// <summary>The state values of <see cref="Environment"/> (<c>.Values</c> and <c>.StateValues</c> in templates).</summary>
-    public Dictionary<string, object?> Values { get; internal set; } = [];
+    public Dictionary<string, object?> Values { get; set; } = [];
+
+    /// <summary>The layers <see cref="Values"/> merges, each with its source file, in order.</summary>
+    public IReadOnlyList<ValuesLayer> Layers { get; internal set; } = [];
 
     /// <summary>helmDefaults merged over every part: later kube context wins, args accumulate.</summary>
     public HelmDefaults HelmDefaults { get; private set; } = new();
@@ -60,3 +63,6 @@ public sealed class DeclaredState(string environment, string stateFile)
         return labels;
     }
 }
+
+/// <summary>One layer of state values and the file it came from (for errors that name it).</summary>
+public sealed record ValuesLayer(string Source, Dictionary<string, object?> Values);

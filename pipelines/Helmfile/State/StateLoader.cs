@@ -27,7 +27,8 @@ public sealed class StateLoader(AbsolutePath root, TemplateContext templates)
                     + $" Valid: {string.Join(", ", names)} (from {declared.StateFile})."
             );
         }
-        declared.Values = EnvironmentValues(declared.State, environment);
+        declared.Layers = EnvironmentLayers(declared.State, environment);
+        declared.Values = ValueMerge.Merge(declared.Layers.Select(l => l.Values));
         return declared;
     }
 
@@ -81,38 +82,30 @@ public sealed class StateLoader(AbsolutePath root, TemplateContext templates)
     }
 
     /// <summary>Top-level values, then the environment's values entries, merged in order.</summary>
-    private Dictionary<string, object?> EnvironmentValues(HelmfileState state, string environment)
+    private Dictionary<string, object?> EnvironmentValues(
+        HelmfileState state,
+        string environment
+    ) => ValueMerge.Merge(EnvironmentLayers(state, environment).Select(l => l.Values));
+
+    /// <summary>Each values layer with the file (or state file, for inline values) it came from.</summary>
+    private List<ValuesLayer> EnvironmentLayers(HelmfileState state, string environment)
     {
         var spec = state.Environments.GetValueOrDefault(environment);
-        var layers = new List<Dictionary<string, object?>>();
-        foreach (var entry in state.DefaultValues)
-        {
-            layers.Add(
-                ReadEntry(
-                    entry,
-                    environment,
-                    ValueMerge.Merge(layers),
-                    MissingFileHandler.Error,
-                    spec?.KubeContext
-                )
+        var entries = state
+            .DefaultValues.Select(e => (Entry: e, Handler: MissingFileHandler.Error))
+            .Concat(
+                (spec?.Values ?? []).Select(e => (Entry: e, Handler: spec!.MissingFileHandler))
             );
-        }
-        foreach (var entry in spec?.Values ?? [])
+        var layers = new List<ValuesLayer>();
+        foreach (var (entry, handler) in entries)
         {
-            layers.Add(
-                ReadEntry(
-                    entry,
-                    environment,
-                    ValueMerge.Merge(layers),
-                    spec!.MissingFileHandler,
-                    spec.KubeContext
-                )
-            );
+            var soFar = ValueMerge.Merge(layers.Select(l => l.Values));
+            layers.Add(ReadEntry(entry, environment, soFar, handler, spec?.KubeContext));
         }
-        return ValueMerge.Merge(layers);
+        return layers;
     }
 
-    private Dictionary<string, object?> ReadEntry(
+    private ValuesLayer ReadEntry(
         ValuesEntry entry,
         string environment,
         Dictionary<string, object?> soFar,
@@ -122,7 +115,7 @@ public sealed class StateLoader(AbsolutePath root, TemplateContext templates)
     {
         if (entry is InlineValues inline)
         {
-            return inline.Values;
+            return new ValuesLayer(inline.DeclaredIn, inline.Values);
         }
         var file = (ValuesFile)entry;
         var path = AbsolutePath.Create(file.Path, (root / file.DeclaredIn).Parent!);
@@ -130,7 +123,7 @@ public sealed class StateLoader(AbsolutePath root, TemplateContext templates)
         if (!path.FileExists)
         {
             MissingFiles.Handle(handler, relative, file.DeclaredIn);
-            return [];
+            return new ValuesLayer(relative, []);
         }
         var text = File.ReadAllText(path);
         if (path.Name.EndsWith(".gotmpl", StringComparison.Ordinal))
@@ -139,7 +132,7 @@ public sealed class StateLoader(AbsolutePath root, TemplateContext templates)
                 .Parse(text, relative)
                 .Render(TemplateData.ForState(environment, kubeContext, soFar), templates);
         }
-        return YamlData.ParseMapping(text, relative);
+        return new ValuesLayer(relative, YamlData.ParseMapping(text, relative));
     }
 
     private string Relative(AbsolutePath path) => path.RelativeTo(root);

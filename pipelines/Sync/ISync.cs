@@ -1,0 +1,47 @@
+using Pipelines.Engine;
+using Pipelines.Helmfile;
+
+namespace Pipelines.Sync;
+
+/// <summary>
+/// The Sync target as a component: <c>class Build : PipelineBuild, ISync</c>. Puts every live cluster of
+/// <c>--env</c> into the state RenderHelmfile rendered from Git, reports Out Of Sync drift, and puts it back.
+/// </summary>
+public interface ISync : IHelmfileRender
+{
+    [Parameter(
+        "Diff only: report drift per cluster, change nothing; exit 2 when any cluster is Out Of Sync"
+    )]
+    bool Check => TryGetValue(() => Check);
+
+    [Parameter(
+        "Delete objects Sync applied to a cluster that Git no longer wants there (never anything untracked)"
+    )]
+    bool Prune => TryGetValue(() => Prune);
+
+    [Parameter("Take fields other managers own (default: only on objects Sync already tracks)")]
+    bool? ForceConflicts => TryGetValue(() => ForceConflicts);
+
+    [Parameter(
+        "Seconds to wait for rollouts (Deployments, StatefulSets, DaemonSets, Jobs) to become healthy"
+    )]
+    int Timeout => TryGetValue<int?>(() => Timeout) ?? 300;
+
+    [Parameter(
+        "The kubeconfig holding the clusters' contexts (default: KUBECONFIG, else ~/.kube/config)"
+    )]
+    AbsolutePath? Kubeconfig => TryGetValue(() => Kubeconfig);
+
+    Target Sync =>
+        _ =>
+            _.Description(
+                    "Sync every live cluster of --env to the rendered state; report and repair Out Of Sync drift"
+                )
+                .DependsOn<IHelmfileRender>(x => x.RenderHelmfile)
+                .Requires(() => Env)
+                .Executes(async ct =>
+                {
+                    var summary = await ClusterSyncing.RunAsync(this, ct);
+                    Report("clusters", summary);
+                });
+}

@@ -1,0 +1,200 @@
+using System.Net;
+using System.Text.Json;
+using k8s;
+using k8s.Autorest;
+using k8s.Models;
+using Polly;
+using Polly.Retry;
+
+namespace Pipelines.Sync.Kube;
+
+/// <summary>
+/// Generic object operations on one cluster through KubernetesClient's custom-object API (which serves core
+/// kinds under /api/v1 too): server-side apply, get, list by label, delete. Throttling (429), optimistic-lock
+/// conflicts (409 that are not apply conflicts) and server errors (5xx) are retried with backoff, bounded.
+/// </summary>
+public sealed class ClusterApi(IKubernetes client, ResourceCatalog catalog, string fieldManager)
+{
+    private readonly ResiliencePipeline _retry = new ResiliencePipelineBuilder()
+        .AddRetry(
+            new RetryStrategyOptions
+            {
+                ShouldHandle = new PredicateBuilder()
+                    .Handle<HttpOperationException>(IsTransient)
+                    .Handle<HttpRequestException>(),
+                MaxRetryAttempts = 5,
+                BackoffType = DelayBackoffType.Exponential,
+                UseJitter = true,
+                Delay = TimeSpan.FromMilliseconds(200),
+                MaxDelay = TimeSpan.FromSeconds(5),
+            }
+        )
+        .Build();
+
+    public ResourceCatalog Catalog => catalog;
+
+    /// <summary>Server-side apply (<c>application/apply-patch+yaml</c>, sent as JSON, which is valid YAML).</summary>
+    public Task<Dictionary<string, object?>> ApplyAsync(
+        Dictionary<string, object?> desired,
+        bool force,
+        bool dryRun,
+        CancellationToken cancellationToken
+    )
+    {
+        var (type, ns, name) = catalog.Locate(desired);
+        var patch = new V1Patch(Diff.JsonData.ToJson(desired), V1Patch.PatchType.ApplyPatch);
+        var dry = dryRun ? "All" : null;
+        return RunAsync(
+            async ct =>
+                type.Namespaced
+                    ? await client.CustomObjects.PatchNamespacedCustomObjectAsync(
+                        patch,
+                        type.Group,
+                        type.Version,
+                        ns!,
+                        type.Plural,
+                        name,
+                        dry,
+                        fieldManager,
+                        force: force,
+                        cancellationToken: ct
+                    )
+                    : await client.CustomObjects.PatchClusterCustomObjectAsync(
+                        patch,
+                        type.Group,
+                        type.Version,
+                        type.Plural,
+                        name,
+                        dry,
+                        fieldManager,
+                        force: force,
+                        cancellationToken: ct
+                    ),
+            cancellationToken
+        );
+    }
+
+    /// <summary>The live object, or null when it does not exist.</summary>
+    public async Task<Dictionary<string, object?>?> GetAsync(
+        ResourceType type,
+        string? ns,
+        string name,
+        CancellationToken cancellationToken
+    )
+    {
+        try
+        {
+            return await RunAsync(
+                async ct =>
+                    type.Namespaced
+                        ? await client.CustomObjects.GetNamespacedCustomObjectAsync(
+                            type.Group,
+                            type.Version,
+                            ns!,
+                            type.Plural,
+                            name,
+                            ct
+                        )
+                        : await client.CustomObjects.GetClusterCustomObjectAsync(
+                            type.Group,
+                            type.Version,
+                            type.Plural,
+                            name,
+                            ct
+                        ),
+                cancellationToken
+            );
+        }
+        catch (HttpOperationException exception)
+            when (exception.Response.StatusCode == HttpStatusCode.NotFound)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>The cluster's CustomResourceDefinitions, to learn custom kinds the desired state does not define.</summary>
+    public async Task<
+        IReadOnlyList<Dictionary<string, object?>>
+    > ListCustomResourceDefinitionsAsync(CancellationToken cancellationToken)
+    {
+        var list = await RunAsync(
+            async ct =>
+                await client.CustomObjects.ListClusterCustomObjectAsync(
+                    "apiextensions.k8s.io",
+                    "v1",
+                    "customresourcedefinitions",
+                    cancellationToken: ct
+                ),
+            cancellationToken
+        );
+        return (list.GetValueOrDefault("items") as List<object?> ?? [])
+            .OfType<Dictionary<string, object?>>()
+            .ToList();
+    }
+
+    /// <summary>Deletes an object; an object already gone counts as deleted.</summary>
+    public async Task DeleteAsync(
+        ResourceType type,
+        string? ns,
+        string name,
+        bool dryRun,
+        CancellationToken cancellationToken
+    )
+    {
+        var dry = dryRun ? "All" : null;
+        try
+        {
+            await RunAsync(
+                async ct =>
+                    type.Namespaced
+                        ? await client.CustomObjects.DeleteNamespacedCustomObjectAsync(
+                            type.Group,
+                            type.Version,
+                            ns!,
+                            type.Plural,
+                            name,
+                            propagationPolicy: "Background",
+                            dryRun: dry,
+                            cancellationToken: ct
+                        )
+                        : await client.CustomObjects.DeleteClusterCustomObjectAsync(
+                            type.Group,
+                            type.Version,
+                            type.Plural,
+                            name,
+                            propagationPolicy: "Background",
+                            dryRun: dry,
+                            cancellationToken: ct
+                        ),
+                cancellationToken
+            );
+        }
+        catch (HttpOperationException exception)
+            when (exception.Response.StatusCode == HttpStatusCode.NotFound) { }
+    }
+
+    private async Task<Dictionary<string, object?>> RunAsync(
+        Func<CancellationToken, Task<object>> call,
+        CancellationToken cancellationToken
+    ) => ToData(await _retry.ExecuteAsync(async ct => await call(ct), cancellationToken));
+
+    private static Dictionary<string, object?> ToData(object answer) =>
+        answer switch
+        {
+            JsonElement element => Diff.JsonData.ParseObject(element.GetRawText()),
+            _ => Diff.JsonData.ParseObject(KubernetesJson.Serialize(answer)),
+        };
+
+    /// <summary>An apply conflict (another manager owns a field) is a real answer, not a transient one.</summary>
+    private static bool IsTransient(HttpOperationException exception) =>
+        exception.Response.StatusCode switch
+        {
+            HttpStatusCode.TooManyRequests => true,
+            HttpStatusCode.Conflict => !(exception.Response.Content ?? "").Contains(
+                "Apply failed",
+                StringComparison.Ordinal
+            ),
+            >= HttpStatusCode.InternalServerError => true,
+            _ => false,
+        };
+}

@@ -1,0 +1,97 @@
+using System.Collections.Concurrent;
+
+namespace Pipelines.Sync.Kube;
+
+/// <summary>
+/// Maps an object's apiVersion and kind to its API path. Built-in kinds are known; custom kinds come from the
+/// CustomResourceDefinitions in the desired state (applied first) or, failing that, from the cluster.
+/// </summary>
+public sealed class ResourceCatalog
+{
+    private static readonly HashSet<string> BuiltInGroups =
+    [
+        "",
+        "apps",
+        "batch",
+        "autoscaling",
+        "policy",
+        "networking.k8s.io",
+        "rbac.authorization.k8s.io",
+        "apiextensions.k8s.io",
+        "storage.k8s.io",
+        "scheduling.k8s.io",
+        "admissionregistration.k8s.io",
+        "apiregistration.k8s.io",
+        "coordination.k8s.io",
+        "discovery.k8s.io",
+        "node.k8s.io",
+        "certificates.k8s.io",
+        "flowcontrol.apiserver.k8s.io",
+        "events.k8s.io",
+    ];
+
+    private readonly ConcurrentDictionary<(string, string), ResourceType> _custom = new();
+
+    /// <summary>Learns a custom kind from a CustomResourceDefinition (desired or live), as plain data.</summary>
+    public void Learn(Dictionary<string, object?> crd)
+    {
+        if (
+            crd.GetValueOrDefault("spec") is not Dictionary<string, object?> spec
+            || spec.GetValueOrDefault("names") is not Dictionary<string, object?> names
+            || spec.GetValueOrDefault("group") is not string group
+        )
+        {
+            return;
+        }
+        var kind = names.GetValueOrDefault("kind") as string ?? "";
+        var plural = names.GetValueOrDefault("plural") as string ?? "";
+        var namespaced = spec.GetValueOrDefault("scope") as string != "Cluster";
+        foreach (
+            var version in (spec.GetValueOrDefault("versions") as List<object?> ?? []).OfType<
+                Dictionary<string, object?>
+            >()
+        )
+        {
+            if (version.GetValueOrDefault("name") is string name)
+            {
+                _custom[($"{group}/{name}", kind)] = new ResourceType(
+                    group,
+                    name,
+                    kind,
+                    plural,
+                    namespaced
+                );
+            }
+        }
+    }
+
+    public ResourceType? Find(string apiVersion, string kind)
+    {
+        if (_custom.TryGetValue((apiVersion, kind), out var custom))
+        {
+            return custom;
+        }
+        return BuiltInGroups.Contains(ResourceType.Split(apiVersion).Group)
+            ? ResourceType.BuiltIn(apiVersion, kind)
+            : null;
+    }
+
+    /// <summary>Where an object (plain data) lives: its type, namespace (defaulted for namespaced kinds) and name.</summary>
+    public (ResourceType Type, string? Namespace, string Name) Locate(
+        Dictionary<string, object?> data
+    )
+    {
+        var apiVersion = data.GetValueOrDefault("apiVersion") as string ?? "";
+        var kind = data.GetValueOrDefault("kind") as string ?? "";
+        var metadata = data.GetValueOrDefault("metadata") as Dictionary<string, object?> ?? [];
+        var type =
+            Find(apiVersion, kind)
+            ?? throw new InvalidOperationException(
+                $"{apiVersion}/{kind} is not a kind this cluster is known to serve: apply its CustomResourceDefinition first."
+            );
+        var ns = type.Namespaced
+            ? metadata.GetValueOrDefault("namespace") as string ?? "default"
+            : null;
+        return (type, ns, metadata.GetValueOrDefault("name") as string ?? "");
+    }
+}

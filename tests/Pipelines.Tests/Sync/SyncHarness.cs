@@ -1,0 +1,199 @@
+using k8s;
+using Pipelines.Clusters;
+using Pipelines.Engine;
+using Pipelines.Helmfile.Rendering;
+using Pipelines.Helmfile.Selection;
+using Pipelines.Sync;
+using Pipelines.Tests.Helmfile;
+using Pipelines.Tests.Kubernetes;
+
+namespace Pipelines.Tests.Sync;
+
+/// <summary>
+/// The project's real k8s config, rendered with real helm, synced by the real KubernetesClient into two
+/// in-process API servers that stand in for the test environment's blue and green clusters. A fake controller
+/// loop marks workloads rolled out, as the real controllers would, unless a test wants them stuck.
+/// </summary>
+internal sealed class SyncHarness : IAsyncDisposable
+{
+    private readonly CancellationTokenSource _controllers = new();
+    private Task? _controllerLoop;
+
+    private SyncHarness(
+        HelmfileWorkspace workspace,
+        KubeApiTestServer blue,
+        KubeApiTestServer green
+    )
+    {
+        Workspace = workspace;
+        Blue = blue;
+        Green = green;
+    }
+
+    public HelmfileWorkspace Workspace { get; }
+    public KubeApiTestServer Blue { get; }
+    public KubeApiTestServer Green { get; }
+    public string Kubeconfig => Workspace.Root / "kubeconfig";
+
+    public static async Task<SyncHarness> StartAsync(bool controllers = true)
+    {
+        var harness = new SyncHarness(
+            new HelmfileWorkspace().WithProjectConfig(),
+            await KubeApiTestServer.StartAsync(),
+            await KubeApiTestServer.StartAsync()
+        );
+        KubeApiTestServer.WriteKubeconfig(
+            harness.Kubeconfig,
+            new Dictionary<string, KubeApiTestServer>
+            {
+                ["test-1-32-blue"] = harness.Blue,
+                ["test-1-33-green"] = harness.Green,
+            }
+        );
+        if (controllers)
+        {
+            harness._controllerLoop = Task.Run(() =>
+                harness.RollOutAsync(harness._controllers.Token)
+            );
+        }
+        return harness;
+    }
+
+    /// <summary>Renders the test environment and syncs it, as <c>./build.sh Sync --env test</c> does.</summary>
+    public async Task<IReadOnlyList<ClusterReport>> SyncAsync(
+        SyncOptions? options = null,
+        string? kubeconfig = null
+    )
+    {
+        var renderer = new HelmfileRenderer(
+            Workspace.Root,
+            HelmfileWorkspace.Templates(),
+            references: null
+        )
+        {
+            ToolsDirectory = HelmfileWorkspace.SharedTools,
+        };
+        var render = await renderer.RenderAsync(
+            Workspace.Root / "helmfile" / "helmfile.yaml",
+            Workspace.Root / "helmfile" / "clusters.yaml",
+            new RenderOptions("test", null, [], NeedsGraph.Include.None),
+            CancellationToken.None
+        );
+        options ??= new SyncOptions();
+        options = options with
+        {
+            HealthTimeout =
+                options.HealthTimeout == TimeSpan.FromMinutes(5)
+                    ? TimeSpan.FromSeconds(20)
+                    : options.HealthTimeout,
+            HealthPollInterval = TimeSpan.FromMilliseconds(50),
+        };
+        return await SyncRunner.RunAsync(
+            render,
+            options,
+            c => KubeConnections.Create(c, kubeconfig ?? Kubeconfig),
+            CancellationToken.None
+        );
+    }
+
+    public static ClusterReport Of(IReadOnlyList<ClusterReport> reports, string cluster) =>
+        reports.Single(r => r.Cluster.Name == cluster);
+
+    /// <summary>What the Deployment and DaemonSet controllers would report once the pods are up.</summary>
+    private async Task RollOutAsync(CancellationToken cancellationToken)
+    {
+        while (!cancellationToken.IsCancellationRequested)
+        {
+            foreach (var server in new[] { Blue, Green })
+            {
+                try
+                {
+                    await MarkRolledOutAsync(server);
+                }
+                catch (Exception) when (!cancellationToken.IsCancellationRequested)
+                {
+                    // a fault injected by the test hit the controller's own request; it retries next round
+                }
+            }
+            await Task.Delay(25, CancellationToken.None);
+        }
+    }
+
+    private static async Task MarkRolledOutAsync(KubeApiTestServer server)
+    {
+        {
+            {
+                using var client = server.CreateClient();
+                foreach (
+                    var deployment in (
+                        await client.AppsV1.ListDeploymentForAllNamespacesAsync(
+                            cancellationToken: CancellationToken.None
+                        )
+                    ).Items
+                )
+                {
+                    var generation = deployment.Metadata.Generation ?? 1;
+                    if (deployment.Status?.ObservedGeneration != generation)
+                    {
+                        var replicas = deployment.Spec.Replicas ?? 1;
+                        server.SetStatus(
+                            "apps/v1",
+                            "deployments",
+                            deployment.Metadata.NamespaceProperty,
+                            deployment.Metadata.Name,
+                            new k8s.Models.V1DeploymentStatus
+                            {
+                                ObservedGeneration = generation,
+                                Replicas = replicas,
+                                UpdatedReplicas = replicas,
+                                AvailableReplicas = replicas,
+                                ReadyReplicas = replicas,
+                            }
+                        );
+                    }
+                }
+                foreach (
+                    var daemonSet in (
+                        await client.AppsV1.ListDaemonSetForAllNamespacesAsync(
+                            cancellationToken: CancellationToken.None
+                        )
+                    ).Items
+                )
+                {
+                    var generation = daemonSet.Metadata.Generation ?? 1;
+                    if (daemonSet.Status?.ObservedGeneration != generation)
+                    {
+                        server.SetStatus(
+                            "apps/v1",
+                            "daemonsets",
+                            daemonSet.Metadata.NamespaceProperty,
+                            daemonSet.Metadata.Name,
+                            new k8s.Models.V1DaemonSetStatus
+                            {
+                                ObservedGeneration = generation,
+                                DesiredNumberScheduled = 2,
+                                CurrentNumberScheduled = 2,
+                                NumberReady = 2,
+                                UpdatedNumberScheduled = 2,
+                                NumberAvailable = 2,
+                                NumberMisscheduled = 0,
+                            }
+                        );
+                    }
+                }
+            }
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _controllers.CancelAsync();
+        if (_controllerLoop is not null)
+        {
+            await _controllerLoop;
+        }
+        await Blue.DisposeAsync();
+        await Green.DisposeAsync();
+        Workspace.Dispose();
+    }
+}
