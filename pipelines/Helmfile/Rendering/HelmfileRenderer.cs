@@ -34,23 +34,20 @@ public sealed class HelmfileRenderer(
         var clusters = ClustersFile.Load(clustersFile, root);
         var state = new StateLoader(root, templates).Load(stateFile, options.Environment);
         // Each layer resolves against its own file, so a missing parameter names the file that asked for it.
-        var stateHoldsSecrets = state.Layers.Any(l => ReferenceResolver.Contains(l.Values));
-        if (stateHoldsSecrets)
+        var stateSecrets = new List<string>();
+        if (state.Layers.Any(l => ReferenceResolver.Contains(l.Values)))
         {
             var resolved = new List<Dictionary<string, object?>>();
             foreach (var layer in state.Layers)
             {
-                resolved.Add(
-                    (Dictionary<string, object?>)
-                        (
-                            await ReferenceResolver.ResolveIfAnyAsync(
-                                references,
-                                layer.Values,
-                                layer.Source,
-                                cancellationToken
-                            )
-                        )!
+                var values = await ReferenceResolver.ResolveIfAnyAsync(
+                    references,
+                    layer.Values,
+                    layer.Source,
+                    cancellationToken
                 );
+                stateSecrets.AddRange(ReferenceResolver.ResolvedLeaves(layer.Values, values));
+                resolved.Add((Dictionary<string, object?>)values!);
             }
             state.Values = ValueMerge.Merge(resolved);
         }
@@ -73,8 +70,8 @@ public sealed class HelmfileRenderer(
             root / ".nuke" / "temp" / "helm-values"
         )
         {
-            // Resolved state values can reach any release through templates: cache none of them.
-            StateHoldsSecrets = stateHoldsSecrets,
+            // Resolved state values can reach a release through templates: such a release is not cached.
+            StateSecrets = stateSecrets,
         };
 
         var work = plan.SelectMany(c => c.Selected.Select(r => (c.Cluster, Release: r))).ToList();

@@ -39,4 +39,31 @@ public sealed class ReferenceResolver(
         }
         return await resolver._resolve(data, source, cancellationToken);
     }
+
+    /// <summary>The values that references were resolved to: the leaves of <paramref name="after"/> where <paramref name="before"/> held a reference.</summary>
+    public static IEnumerable<string> ResolvedLeaves(object? before, object? after)
+    {
+        switch (before)
+        {
+            case Dictionary<string, object?> map when after is Dictionary<string, object?> resolved:
+                return map.Keys.SelectMany(k =>
+                    ResolvedLeaves(map[k], resolved.GetValueOrDefault(k))
+                );
+            case List<object?> list when after is List<object?> resolved:
+                return list.Zip(resolved).SelectMany(p => ResolvedLeaves(p.First, p.Second));
+            case string text when text.Contains(Marker, StringComparison.Ordinal):
+                return Leaves(after);
+            default:
+                return [];
+        }
+    }
+
+    private static IEnumerable<string> Leaves(object? value) =>
+        value switch
+        {
+            null or bool => [],
+            Dictionary<string, object?> map => map.Values.SelectMany(Leaves),
+            List<object?> list => list.SelectMany(Leaves),
+            _ => [Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture)!],
+        };
 }

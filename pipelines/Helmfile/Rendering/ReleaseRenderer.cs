@@ -17,8 +17,8 @@ internal sealed class ReleaseRenderer(
     AbsolutePath scratchRoot
 )
 {
-    /// <summary>The environment's state values came from Parameter Store: no release output is cached.</summary>
-    public bool StateHoldsSecrets { get; init; }
+    /// <summary>State values resolved from Parameter Store: a release whose values or set entries hold one is not cached.</summary>
+    public IReadOnlyList<string> StateSecrets { get; init; } = [];
 
     public async Task<RenderedRelease> RenderAsync(
         DeclaredState state,
@@ -58,7 +58,14 @@ internal sealed class ReleaseRenderer(
                 .. args,
                 chart.LocalPath is { } local ? cache.ChartHash(local) : "",
             ]);
-            var secret = prepared.HoldsSecrets || StateHoldsSecrets;
+            var setTexts = release.Set.Select(HelmTemplateCommand.SetValueText).ToList();
+            var secret =
+                prepared.HoldsSecrets
+                || StateSecrets.Any(value =>
+                    prepared
+                        .Contents.Concat(setTexts)
+                        .Any(text => text.Contains(value, StringComparison.Ordinal))
+                );
             var cached = secret ? null : cache.TryRead(key);
             var output = cached;
             if (output is null)
