@@ -129,4 +129,25 @@ partial class Build
                     Report("cold/sequential", result.ColdRatio.ToString("F3"));
                     Report("warm/cold", result.WarmRatio.ToString("F3"));
                 });
+
+    Target BenchmarkSync =>
+        _ =>
+            _.Description(
+                    "Measure Sync on 2,000 generated objects against the test API server (5 ms per request)"
+                )
+                .Executes(async ct =>
+                {
+                    // The test API server lives in the test project, so the benchmark is its own console
+                    // project (bench/SyncBench); it prints every measurement and ratio of one run.
+                    await Pipelines.Tools.ToolRunner.Default.RunAsync(
+                        DotNet.Command(
+                            "run",
+                            "--project",
+                            RootDirectory / "bench" / "SyncBench",
+                            "-c",
+                            "Release"
+                        ),
+                        cancellationToken: ct
+                    );
+                });
 }

@@ -117,6 +117,15 @@ public sealed partial class ClusterSync
                 Message = $"apply failed: {answer}{hint}",
             };
         }
+        catch (HttpOperationException exception) when ((int)exception.Response.StatusCode >= 500)
+        {
+            // Still failing after the retries: the cluster fails, and the error names the object it stopped at.
+            throw new InvalidOperationException(
+                $"applying {item.Type.Kind} {item.Namespace}/{item.Name} failed after retries: the API server answered "
+                    + $"{(int)exception.Response.StatusCode}: {Status(exception.Response.Content)}",
+                exception
+            );
+        }
     }
 
     private static string Join(string first, string second) =>

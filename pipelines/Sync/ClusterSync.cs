@@ -48,16 +48,27 @@ public sealed partial class ClusterSync(
             var inventory = Inventory.FromConfigMap(inventoryMap);
             var reports = new List<ObjectReport>();
             var lives = new Dictionary<Desired, Dictionary<string, object?>?>();
-            foreach (var item in desired)
+            // Reads go concurrently, bounded like applies: a check of thousands of objects is all GETs.
+            var found = new Dictionary<string, object?>?[desired.Count];
+            await Parallel.ForEachAsync(
+                Enumerable.Range(0, desired.Count),
+                new ParallelOptions
+                {
+                    MaxDegreeOfParallelism = ConcurrentApplies,
+                    CancellationToken = cancellationToken,
+                },
+                async (index, token) =>
+                    found[index] = await api.GetAsync(
+                        desired[index].Type,
+                        desired[index].Namespace,
+                        desired[index].Name,
+                        token
+                    )
+            );
+            for (var index = 0; index < desired.Count; index++)
             {
-                var live = await api.GetAsync(
-                    item.Type,
-                    item.Namespace,
-                    item.Name,
-                    cancellationToken
-                );
-                lives[item] = live;
-                reports.Add(Compare(item, live));
+                lives[desired[index]] = found[index];
+                reports.Add(Compare(desired[index], found[index]));
             }
             var wanted = desired.Select(d => Entry(d).Key).ToHashSet(); // created namespaces count as wanted
             var extraneous = inventory.Where(e => !wanted.Contains(e.Key)).ToList();
@@ -229,12 +240,19 @@ public sealed partial class ClusterSync(
             });
     }
 
+    /// <summary>
+    /// Each object with its release; a namespaced object whose template leaves out metadata.namespace goes to
+    /// the release namespace, as <c>helm install -n</c> puts it (the parser already worked that out).
+    /// </summary>
     private List<(string Release, Dictionary<string, object?> Data)> Manifests(ClusterRender render)
     {
         var manifests = render
             .Releases.SelectMany(r =>
                 r.Objects.Select(o =>
-                    (Release: r.Release.Name, Data: (Dictionary<string, object?>)o.Data!)
+                    (
+                        Release: r.Release.Name,
+                        Data: WithNamespace((Dictionary<string, object?>)o.Data!, o.Namespace)
+                    )
                 )
             )
             .ToList();
@@ -247,6 +265,24 @@ public sealed partial class ClusterSync(
             catalog.Learn(crd.Data);
         }
         return manifests;
+    }
+
+    private static Dictionary<string, object?> WithNamespace(
+        Dictionary<string, object?> data,
+        string? ns
+    )
+    {
+        if (
+            ns is null
+            || data.GetValueOrDefault("metadata") is not Dictionary<string, object?> metadata
+            || metadata.ContainsKey("namespace")
+        )
+        {
+            return data;
+        }
+        var copy = (Dictionary<string, object?>)Helmfile.Values.ValueMerge.Clone(data)!;
+        ((Dictionary<string, object?>)copy["metadata"]!)["namespace"] = ns;
+        return copy;
     }
 
     private ObjectReport Compare(Desired item, Dictionary<string, object?>? live)

@@ -6,7 +6,8 @@ namespace Pipelines.Tests.Sync;
 /// <summary>Sync waves against the blue test server, read from the order its PATCH requests arrived in.</summary>
 public sealed class SyncWaveTests
 {
-    private const string Inventory = "/api/v1/namespaces/kube-system/configmaps/pipelines-inventory-test";
+    private const string Inventory =
+        "/api/v1/namespaces/kube-system/configmaps/pipelines-inventory-test";
 
     private static List<string> Patches(KubeApiTestServer server) =>
         server.Requests.Where(r => r.Method == "PATCH").Select(r => r.Path).ToList();
@@ -48,8 +49,14 @@ public sealed class SyncWaveTests
         Assert.Equal(1, patches.Count(p => p == Late));
         var lastNamespace = namespaces.Max(patches.IndexOf);
         Assert.True(lastNamespace < patches.IndexOf(Early), string.Join("\n", patches));
-        Assert.True(patches.IndexOf(Early) < waveZero.Min(patches.IndexOf), string.Join("\n", patches));
-        Assert.True(waveZero.Max(patches.LastIndexOf) < patches.IndexOf(Late), string.Join("\n", patches));
+        Assert.True(
+            patches.IndexOf(Early) < waveZero.Min(patches.IndexOf),
+            string.Join("\n", patches)
+        );
+        Assert.True(
+            waveZero.Max(patches.LastIndexOf) < patches.IndexOf(Late),
+            string.Join("\n", patches)
+        );
         Assert.True(patches.IndexOf(Late) < patches.IndexOf(Inventory));
     }
 
@@ -58,10 +65,17 @@ public sealed class SyncWaveTests
     {
         // Arrange
         await using var harness = await SyncHarness.StartAsync();
-        SyncCharts.AddRelease(harness, "waves", "web", SyncCharts.ConfigMap("bad-wave", wave: "soon"));
+        SyncCharts.AddRelease(
+            harness,
+            "waves",
+            "web",
+            SyncCharts.ConfigMap("bad-wave", wave: "soon")
+        );
 
         // Act
-        var error = await Assert.ThrowsAsync<Pipelines.Engine.UsageException>(() => harness.SyncAsync());
+        var error = await Assert.ThrowsAsync<Pipelines.Engine.UsageException>(() =>
+            harness.SyncAsync()
+        );
 
         // Assert
         Assert.Contains("bad-wave", error.Message);
@@ -77,7 +91,10 @@ public sealed class SyncWaveTests
             harness,
             "plain",
             "web",
-            ("settings.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: plain-settings\ndata:\n  a: b\n")
+            (
+                "settings.yaml",
+                "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: plain-settings\ndata:\n  a: b\n"
+            )
         );
 
         // Act
