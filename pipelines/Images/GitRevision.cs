@@ -1,0 +1,93 @@
+using Pipelines.Engine;
+using Pipelines.Tools;
+
+namespace Pipelines.Images;
+
+/// <summary>What git says about HEAD, for the immutable tag and the OCI labels.</summary>
+internal sealed record GitRevision(
+    string Sha,
+    string ShortSha,
+    string? Version,
+    DateTimeOffset CommitTime,
+    string? Source
+)
+{
+    public static async Task<GitRevision> ReadAsync(string workTree, CancellationToken ct)
+    {
+        string sha;
+        try
+        {
+            sha = await GitAsync(workTree, ct, "rev-parse", "HEAD");
+        }
+        catch (ToolException exception)
+        {
+            throw new UsageException(
+                $"BuildImage tags images from git, but {workTree} has no commit: {exception.Detail}"
+            );
+        }
+        var shortSha = await GitAsync(workTree, ct, "rev-parse", "--short", "HEAD");
+        var committed = await GitAsync(workTree, ct, "log", "-1", "--format=%ct");
+        return new GitRevision(
+            sha,
+            shortSha,
+            await VersionAsync(workTree, ct),
+            DateTimeOffset.FromUnixTimeSeconds(long.Parse(committed, null)),
+            await SourceAsync(workTree, ct)
+        );
+    }
+
+    /// <summary>The version of a <c>v*</c> tag on HEAD itself (v1.2.3 gives 1.2.3), or null.</summary>
+    private static async Task<string?> VersionAsync(string workTree, CancellationToken ct)
+    {
+        try
+        {
+            var tag = await GitAsync(
+                workTree,
+                ct,
+                "describe",
+                "--tags",
+                "--exact-match",
+                "--match",
+                "v*",
+                "HEAD"
+            );
+            return tag.Length > 1 ? tag[1..] : null;
+        }
+        catch (ToolException)
+        {
+            return null; // HEAD carries no version tag: the short SHA alone names the build.
+        }
+    }
+
+    private static async Task<string?> SourceAsync(string workTree, CancellationToken ct)
+    {
+        var server = Environment.GetEnvironmentVariable("GITHUB_SERVER_URL");
+        var repository = Environment.GetEnvironmentVariable("GITHUB_REPOSITORY");
+        if (!string.IsNullOrEmpty(server) && !string.IsNullOrEmpty(repository))
+        {
+            return $"{server}/{repository}";
+        }
+        try
+        {
+            return await GitAsync(workTree, ct, "config", "--get", "remote.origin.url");
+        }
+        catch (ToolException)
+        {
+            return null;
+        }
+    }
+
+    private static async Task<string> GitAsync(
+        string workTree,
+        CancellationToken ct,
+        params string[] arguments
+    )
+    {
+        var result = await ToolRunner.Default.RunAsync(
+            ToolCommand.For("git").WithArguments(arguments).WithWorkingDirectory(workTree),
+            ToolOutput.Capture,
+            ct
+        );
+        return result.StandardOutput.Trim();
+    }
+}

@@ -1,0 +1,40 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Pipelines.Engine;
+
+namespace Pipelines.Images;
+
+/// <summary>What PushImage pushed: <c>.nuke/temp/image.json</c>, and step outputs on GitHub Actions.</summary>
+public sealed record PushedImage(
+    [property: JsonPropertyName("repository")] string Repository,
+    [property: JsonPropertyName("tags")] IReadOnlyList<string> Tags,
+    [property: JsonPropertyName("digest")] string Digest,
+    [property: JsonPropertyName("revision")] string Revision
+)
+{
+    private static readonly JsonSerializerOptions Options = new() { WriteIndented = true };
+
+    public static PushedImage Read(string path) =>
+        JsonSerializer.Deserialize<PushedImage>(File.ReadAllText(path))
+        ?? throw new InvalidDataException($"{path} holds no image.");
+
+    internal async Task WriteAsync(string path, CancellationToken ct)
+    {
+        await AtomicFile.WriteAllTextAsync(
+            path,
+            JsonSerializer.Serialize(this, Options) + "\n",
+            ct
+        );
+        if (
+            PipelineBuild.IsGitHubActions
+            && Environment.GetEnvironmentVariable("GITHUB_OUTPUT") is { Length: > 0 } output
+        )
+        {
+            await File.AppendAllTextAsync(
+                output,
+                $"digest={Digest}\nimage={Repository}@{Digest}\n",
+                ct
+            );
+        }
+    }
+}
