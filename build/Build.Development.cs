@@ -1,6 +1,7 @@
 using Pipelines.DotNet;
 using Pipelines.Engine;
 using Pipelines.Helmfile.Benchmarks;
+using Pipelines.Images.Benchmarks;
 
 /// <summary>Targets that build, test, pack and measure the suite itself.</summary>
 partial class Build
@@ -149,5 +150,31 @@ partial class Build
                         ),
                         cancellationToken: ct
                     );
+                });
+
+    Target BenchmarkImage =>
+        _ =>
+            _.Description(
+                    "Measure BuildImage+PushImage of samples/web against raw buildah bud + buildah push"
+                )
+                .Executes(async ct =>
+                {
+                    var result = await ImageBenchmark.RunAsync(RootDirectory, 3, ct);
+                    static string Runs(IReadOnlyList<TimeSpan> runs) =>
+                        string.Join(" ", runs.Select(r => $"{r.TotalMilliseconds:F0}"));
+                    Console.WriteLine(
+                        $"Build + push of samples/web to {result.Registry}, warm layer cache, a new tag per run, median of {result.Runs}:"
+                    );
+                    Console.WriteLine(
+                        $"  PushImage (BuildImage + PushImage)      {result.Targets.TotalMilliseconds, 7:F0} ms  (runs: {Runs(result.TargetRuns)})"
+                    );
+                    Console.WriteLine(
+                        $"  buildah bud + buildah push, same flags  {result.Raw.TotalMilliseconds, 7:F0} ms  (runs: {Runs(result.RawRuns)})"
+                    );
+                    Console.WriteLine(
+                        $"  same image from both: {(result.SameImage ? "yes" : "NO")}"
+                    );
+                    Console.WriteLine($"  targets / raw  {result.Ratio:F3} (target: at most 1.15)");
+                    Report("targets/raw", result.Ratio.ToString("F3"));
                 });
 }

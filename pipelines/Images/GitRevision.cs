@@ -25,14 +25,17 @@ internal sealed record GitRevision(
                 $"BuildImage tags images from git, but {workTree} has no commit: {exception.Detail}"
             );
         }
-        var shortSha = await GitAsync(workTree, ct, "rev-parse", "--short", "HEAD");
-        var committed = await GitAsync(workTree, ct, "log", "-1", "--format=%ct");
+        // HEAD exists; the rest are independent reads of it.
+        var shortSha = GitAsync(workTree, ct, "rev-parse", "--short", "HEAD");
+        var committed = GitAsync(workTree, ct, "log", "-1", "--format=%ct");
+        var version = VersionAsync(workTree, ct);
+        var source = SourceAsync(workTree, ct);
         return new GitRevision(
             sha,
-            shortSha,
-            await VersionAsync(workTree, ct),
-            DateTimeOffset.FromUnixTimeSeconds(long.Parse(committed, null)),
-            await SourceAsync(workTree, ct)
+            await shortSha,
+            await version,
+            DateTimeOffset.FromUnixTimeSeconds(long.Parse(await committed, null)),
+            await source
         );
     }
 

@@ -32,14 +32,19 @@ internal static class ImagePushing
         }
         var authFile = await RegistryAuth.LoginAsync(build, registry, ct);
         var repository = registry.Repository(request.Name);
-        var imageId = await LocalImageIdAsync(builder, request, ct);
-
         var client = new RegistryClient(registry, authFile);
+        // The local image ID and every tag's state are independent reads: ask for them all at once.
+        var imageIdTask = LocalImageIdAsync(builder, request, ct);
+        var remoteTasks = request
+            .Tags.Select(tag => client.FindAsync($"{repository}:{tag}", ct))
+            .ToList();
+        var imageId = await imageIdTask;
+        var remotes = await Task.WhenAll(remoteTasks);
+
         var toPush = new List<string>();
         string? existingDigest = null;
-        foreach (var tag in request.Tags)
+        foreach (var (tag, remote) in request.Tags.Zip(remotes))
         {
-            var remote = await client.FindAsync($"{repository}:{tag}", ct);
             if (remote is null)
             {
                 toPush.Add(tag);

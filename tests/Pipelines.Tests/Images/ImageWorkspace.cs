@@ -54,6 +54,10 @@ internal sealed class ImageWorkspace : IDisposable
     public Task<BuildResult<ImageBuild>> RunAsync(params string[] args) =>
         _harness.RunAsync(new ImageBuild(), args);
 
+    /// <summary>Runs a build of the test's own (one that adds targets around BuildImage and PushImage).</summary>
+    public Task<BuildResult<TBuild>> RunAsync<TBuild>(TBuild build, params string[] args)
+        where TBuild : PipelineBuild => _harness.RunAsync(build, args);
+
     public void Dispose() => _harness.Dispose();
 
     private static void CopyDirectory(string from, string to)
