@@ -80,7 +80,7 @@ Console.WriteLine(
 Console.WriteLine($"  check / full sync           {check / full, 9:F3}");
 return 0;
 
-// What the Deployment controller would report once the pods are up, written through the server's status hook.
+// The Deployment controller's part: mark each generated Deployment rolled out through the server's status hook.
 static async Task RollOutAsync(
     KubeApiTestServer server,
     Pipelines.Helmfile.Rendering.RenderResult render,
@@ -96,33 +96,7 @@ static async Task RollOutAsync(
     {
         foreach (var deployment in deployments)
         {
-            var live = server.GetObject(
-                "apps/v1",
-                "deployments",
-                deployment.Namespace,
-                deployment.Name
-            );
-            var generation = live?["metadata"]?["generation"]?.GetValue<long>() ?? 0;
-            if (
-                live is not null
-                && live["status"]?["observedGeneration"]?.GetValue<long>() != generation
-            )
-            {
-                server.SetStatus(
-                    "apps/v1",
-                    "deployments",
-                    deployment.Namespace,
-                    deployment.Name,
-                    new k8s.Models.V1DeploymentStatus
-                    {
-                        ObservedGeneration = generation,
-                        Replicas = 2,
-                        UpdatedReplicas = 2,
-                        AvailableReplicas = 2,
-                        ReadyReplicas = 2,
-                    }
-                );
-            }
+            server.MarkRolledOut("deployments", deployment.Namespace!, deployment.Name);
         }
         await Task.Delay(25, CancellationToken.None);
     }

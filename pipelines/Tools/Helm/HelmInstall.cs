@@ -9,6 +9,16 @@ namespace Pipelines.Tools.Helm;
 /// </summary>
 internal static class HelmInstall
 {
+    /// <summary>rwxr-xr-x, as the official archive ships helm.</summary>
+    internal const UnixFileMode ExecutableMode =
+        UnixFileMode.UserRead
+        | UnixFileMode.UserWrite
+        | UnixFileMode.UserExecute
+        | UnixFileMode.GroupRead
+        | UnixFileMode.GroupExecute
+        | UnixFileMode.OtherRead
+        | UnixFileMode.OtherExecute;
+
     private const string StagingPrefix = ".helm-install-";
 
     private delegate Task Fetch(string workDirectory, string destination, CancellationToken ct);
@@ -79,16 +89,7 @@ internal static class HelmInstall
     {
         if (!OperatingSystem.IsWindows())
         {
-            File.SetUnixFileMode(
-                helm,
-                UnixFileMode.UserRead
-                    | UnixFileMode.UserWrite
-                    | UnixFileMode.UserExecute
-                    | UnixFileMode.GroupRead
-                    | UnixFileMode.GroupExecute
-                    | UnixFileMode.OtherRead
-                    | UnixFileMode.OtherExecute
-            );
+            File.SetUnixFileMode(helm, ExecutableMode);
         }
         var result = await ToolRunner.Default.RunAsync(
             ToolCommand.For(helm).WithArguments("version", "--short"),

@@ -14,14 +14,7 @@ internal static class FakeHelm
     public const string Version = "v4.1.4+gfake";
     public const string Script = $"#!/bin/sh\necho {Version}\n";
 
-    private const UnixFileMode Executable =
-        UnixFileMode.UserRead
-        | UnixFileMode.UserWrite
-        | UnixFileMode.UserExecute
-        | UnixFileMode.GroupRead
-        | UnixFileMode.GroupExecute
-        | UnixFileMode.OtherRead
-        | UnixFileMode.OtherExecute;
+    private const UnixFileMode Executable = Pipelines.Tools.Helm.HelmInstall.ExecutableMode;
 
     public static string WriteTo(string path)
     {

@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json.Nodes;
 using k8s;
+using k8s.Models;
 
 namespace Pipelines.Tests.Kubernetes;
 
@@ -67,6 +68,43 @@ public sealed partial class KubeApiTestServer
     {
         var node = status as JsonNode ?? JsonNode.Parse(KubernetesJson.Serialize(status))!;
         return _store.SetStatus(Resource(apiVersion, plural), ns, name, node);
+    }
+
+    /// <summary>
+    /// What the Deployment or DaemonSet controller reports once the pods are up: status at the current
+    /// generation with every replica updated and available. Does nothing when the object is gone or the status
+    /// already is current.
+    /// </summary>
+    public void MarkRolledOut(string plural, string ns, string name)
+    {
+        var live = GetObject("apps/v1", plural, ns, name);
+        var generation = live?["metadata"]?["generation"]?.GetValue<long>() ?? 1;
+        if (live is null || live["status"]?["observedGeneration"]?.GetValue<long>() == generation)
+        {
+            return;
+        }
+        var replicas = live["spec"]?["replicas"]?.GetValue<int>() ?? 1;
+        object status =
+            plural == "daemonsets"
+                ? new V1DaemonSetStatus
+                {
+                    ObservedGeneration = generation,
+                    DesiredNumberScheduled = 2,
+                    CurrentNumberScheduled = 2,
+                    NumberReady = 2,
+                    UpdatedNumberScheduled = 2,
+                    NumberAvailable = 2,
+                    NumberMisscheduled = 0,
+                }
+                : new V1DeploymentStatus
+                {
+                    ObservedGeneration = generation,
+                    Replicas = replicas,
+                    UpdatedReplicas = replicas,
+                    AvailableReplicas = replicas,
+                    ReadyReplicas = replicas,
+                };
+        SetStatus("apps/v1", plural, ns, name, status);
     }
 
     /// <summary>

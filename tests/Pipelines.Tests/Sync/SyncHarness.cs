@@ -121,67 +121,28 @@ internal sealed class SyncHarness : IAsyncDisposable
 
     private static async Task MarkRolledOutAsync(KubeApiTestServer server)
     {
+        using var client = server.CreateClient();
+        var deployments = await client.AppsV1.ListDeploymentForAllNamespacesAsync(
+            cancellationToken: CancellationToken.None
+        );
+        foreach (var deployment in deployments.Items)
         {
-            {
-                using var client = server.CreateClient();
-                foreach (
-                    var deployment in (
-                        await client.AppsV1.ListDeploymentForAllNamespacesAsync(
-                            cancellationToken: CancellationToken.None
-                        )
-                    ).Items
-                )
-                {
-                    var generation = deployment.Metadata.Generation ?? 1;
-                    if (deployment.Status?.ObservedGeneration != generation)
-                    {
-                        var replicas = deployment.Spec.Replicas ?? 1;
-                        server.SetStatus(
-                            "apps/v1",
-                            "deployments",
-                            deployment.Metadata.NamespaceProperty,
-                            deployment.Metadata.Name,
-                            new k8s.Models.V1DeploymentStatus
-                            {
-                                ObservedGeneration = generation,
-                                Replicas = replicas,
-                                UpdatedReplicas = replicas,
-                                AvailableReplicas = replicas,
-                                ReadyReplicas = replicas,
-                            }
-                        );
-                    }
-                }
-                foreach (
-                    var daemonSet in (
-                        await client.AppsV1.ListDaemonSetForAllNamespacesAsync(
-                            cancellationToken: CancellationToken.None
-                        )
-                    ).Items
-                )
-                {
-                    var generation = daemonSet.Metadata.Generation ?? 1;
-                    if (daemonSet.Status?.ObservedGeneration != generation)
-                    {
-                        server.SetStatus(
-                            "apps/v1",
-                            "daemonsets",
-                            daemonSet.Metadata.NamespaceProperty,
-                            daemonSet.Metadata.Name,
-                            new k8s.Models.V1DaemonSetStatus
-                            {
-                                ObservedGeneration = generation,
-                                DesiredNumberScheduled = 2,
-                                CurrentNumberScheduled = 2,
-                                NumberReady = 2,
-                                UpdatedNumberScheduled = 2,
-                                NumberAvailable = 2,
-                                NumberMisscheduled = 0,
-                            }
-                        );
-                    }
-                }
-            }
+            server.MarkRolledOut(
+                "deployments",
+                deployment.Metadata.NamespaceProperty,
+                deployment.Metadata.Name
+            );
+        }
+        var daemonSets = await client.AppsV1.ListDaemonSetForAllNamespacesAsync(
+            cancellationToken: CancellationToken.None
+        );
+        foreach (var daemonSet in daemonSets.Items)
+        {
+            server.MarkRolledOut(
+                "daemonsets",
+                daemonSet.Metadata.NamespaceProperty,
+                daemonSet.Metadata.Name
+            );
         }
     }
 
