@@ -74,6 +74,18 @@ public static class HelmfileRendering
         }
         if (build.Diff)
         {
+            if (build.DiffFile is { } diffFile)
+            {
+                // Written before the exit-2 below, so a review job can post the diff whether or not it is empty;
+                // masked like the log, since the file may end up in a pull-request comment.
+                await AtomicFile.WriteAllTextAsync(
+                    diffFile,
+                    Log.Host.Secrets.Apply(
+                        string.Concat(changes.Select(c => c.Diff.TrimEnd('\n') + "\n"))
+                    ),
+                    cancellationToken
+                );
+            }
             foreach (var change in changes)
             {
                 Log.Info($"{change.Kind}: {change.Path}");

@@ -39,6 +39,11 @@ public interface IHelmfileRender : IPipelineBuild
     )]
     bool Diff => TryGetValue(() => Diff);
 
+    [Parameter(
+        "With --diff: also write the changes to this file as a unified diff (empty when none), e.g. for a pull-request comment"
+    )]
+    AbsolutePath? DiffFile => TryGetValue(() => DiffFile);
+
     [Parameter("The helmfile state file")]
     AbsolutePath HelmfileFile =>
         TryGetValue(() => HelmfileFile) ?? RootDirectory / "helmfile" / "helmfile.yaml";
