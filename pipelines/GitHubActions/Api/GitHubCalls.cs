@@ -34,7 +34,9 @@ internal static class GitHubCalls
             .AddRetry(
                 new RetryStrategyOptions
                 {
-                    ShouldHandle = new PredicateBuilder().Handle<Exception>(IsTransient),
+                    ShouldHandle = new PredicateBuilder().Handle<Exception>(e =>
+                        IsTransient(e) || IsTimeout(e, cancellationToken)
+                    ),
                     MaxRetryAttempts = MaxAttempts - 1,
                     BackoffType = DelayBackoffType.Exponential,
                     UseJitter = true,
@@ -58,7 +60,8 @@ internal static class GitHubCalls
         {
             return await pipeline.ExecuteAsync(async ct => await call(ct), cancellationToken);
         }
-        catch (Exception e) when (e is ApiException or HttpRequestException)
+        catch (Exception e)
+            when (e is ApiException or HttpRequestException || IsTimeout(e, cancellationToken))
         {
             throw GitHubFailures.Explain(e, operation, client);
         }
@@ -74,6 +77,12 @@ internal static class GitHubCalls
             HttpRequestException => true,
             _ => false,
         };
+
+    /// <summary>
+    /// Octokit's calls take no token, so a cancellation the caller did not ask for is the HTTP client's timeout.
+    /// </summary>
+    public static bool IsTimeout(Exception exception, CancellationToken callerToken) =>
+        exception is OperationCanceledException && !callerToken.IsCancellationRequested;
 
     /// <summary>GitHub's Retry-After (seconds or an HTTP date), or null to use the backoff.</summary>
     public static TimeSpan? RetryAfter(Exception? exception)

@@ -44,6 +44,10 @@ internal static class GitHubFailures
             ),
             ApiException other =>
                 $"GitHub answered {(int)other.StatusCode} {what}: {Words(other)}.",
+            OperationCanceledException =>
+                $"The GitHub API at {client.Connection.BaseAddress} did not answer in time {what}: "
+                    + $"{GitHubCalls.MaxAttempts} attempts timed out. GitHub may be having an incident "
+                    + "(https://www.githubstatus.com), or a proxy holds the connection: run the job again later.",
             _ =>
                 $"Could not reach the GitHub API at {client.Connection.BaseAddress} {what} after {GitHubCalls.MaxAttempts} "
                     + $"attempts: {exception.Message}. Check {GitHubApi.ApiUrlVariable} (or the API URL given) and the network.",
@@ -56,6 +60,7 @@ internal static class GitHubFailures
         exception switch
         {
             ApiException api => $"{(int)api.StatusCode} {Words(api)}",
+            OperationCanceledException => "no answer in time",
             null => "unknown error",
             _ => exception.Message,
         };
@@ -83,20 +88,18 @@ internal static class GitHubFailures
             : $"{message.Trim()}: {string.Join("; ", details)}";
     }
 
-    private static string Detail(ApiErrorDetail detail) =>
-        !string.IsNullOrWhiteSpace(detail.Message)
-            ? detail.Message.Trim()
-            : string.Join(
-                " ",
-                new[]
-                {
-                    string.Join(
-                        ".",
-                        new[] { detail.Resource, detail.Field }.Where(p => !string.IsNullOrEmpty(p))
-                    ),
-                    detail.Code,
-                }.Where(p => !string.IsNullOrEmpty(p))
-            );
+    /// <summary>The detail's message, else where and what, e.g. "PullRequest.head invalid".</summary>
+    private static string Detail(ApiErrorDetail detail)
+    {
+        if (!string.IsNullOrWhiteSpace(detail.Message))
+        {
+            return detail.Message.Trim();
+        }
+        var where = string.Join(".", new[] { detail.Resource, detail.Field }.Where(IsSet));
+        return string.Join(" ", new[] { where, detail.Code }.Where(IsSet));
+    }
+
+    private static bool IsSet(string? part) => !string.IsNullOrEmpty(part);
 
     // Defence in depth: GitHub does not echo tokens, but a proxy's error page might.
     private static string Scrub(string message, IGitHubClient client)

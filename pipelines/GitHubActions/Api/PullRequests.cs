@@ -11,7 +11,9 @@ public static class PullRequests
 {
     /// <summary>
     /// Finds the open pull request for <c>owner:head</c> into the base; updates its title and body when they differ
-    /// and adds missing labels, else opens one. Failures are <see cref="GitHubApiException"/>s.
+    /// and adds missing labels, else opens one. Failures are <see cref="GitHubApiException"/>s; 5xx, 429 and lost
+    /// connections are retried (at most 4 attempts) by running the whole look-up-then-write again, so a create whose
+    /// answer was lost is found, not repeated (it is then reported with <c>Created = false</c>).
     /// </summary>
     public static async Task<PullRequestOutcome> OpenOrUpdateAsync(
         IGitHubClient client,

@@ -170,6 +170,60 @@ public sealed class GitHubApiFailureTests
     }
 
     [Fact]
+    public async Task An_api_that_cannot_be_reached_fails_after_four_attempts_naming_the_url()
+    {
+        // Arrange
+        Uri apiUri;
+        await using (var stopped = await GitHubApiTestServer.StartAsync())
+        {
+            apiUri = stopped.ApiUri;
+        }
+        var client = GitHubApi.CreateClient("ghs_any", apiUri);
+        var log = new Charts.LogCapture();
+
+        // Act
+        var error = await Assert.ThrowsAsync<GitHubApiException>(() =>
+            PullRequests.OpenOrUpdateAsync(client, Spec(), CancellationToken.None)
+        );
+
+        // Assert
+        Assert.Null(error.StatusCode);
+        Assert.StartsWith(
+            $"Could not reach the GitHub API at {apiUri} to open or update the pull request bump/web/prod -> main "
+                + "in sre/config after 4 attempts:",
+            error.Message
+        );
+        Assert.EndsWith(
+            "Check GITHUB_API_URL (or the API URL given) and the network.",
+            error.Message
+        );
+        Assert.Contains("attempt 4 of 4", log.Text);
+    }
+
+    [Fact]
+    public async Task An_api_that_never_answers_fails_after_four_timed_out_attempts()
+    {
+        // Arrange
+        await using var server = await PullRequestTests.StartWithConfigRepoAsync();
+        server.InjectFault(new GitHubFault(500) { Times = null, Delay = TimeSpan.FromSeconds(30) });
+        var client = (Octokit.GitHubClient)server.CreateClient();
+        client.SetRequestTimeout(TimeSpan.FromMilliseconds(200));
+
+        // Act
+        var error = await Assert.ThrowsAsync<GitHubApiException>(() =>
+            PullRequests.OpenOrUpdateAsync(client, Spec(), CancellationToken.None)
+        );
+
+        // Assert
+        Assert.StartsWith(
+            $"The GitHub API at {server.ApiUri} did not answer in time to open or update the pull request "
+                + "bump/web/prod -> main in sre/config: 4 attempts timed out.",
+            error.Message
+        );
+        Assert.Equal(4, server.Requests.Count);
+    }
+
+    [Fact]
     public async Task A_throttle_asking_for_too_long_a_wait_fails_at_once()
     {
         // Arrange

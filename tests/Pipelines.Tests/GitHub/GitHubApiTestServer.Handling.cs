@@ -54,6 +54,10 @@ public sealed partial class GitHubApiTestServer
         );
         _requests.Enqueue(logged);
         var fault = _faults.Take(request.Method, path);
+        if (fault is not null && fault.Delay > TimeSpan.Zero)
+        {
+            await Task.Delay(fault.Delay, context.RequestAborted);
+        }
         GitHubReply reply;
         if (fault is { AfterServing: false })
         {

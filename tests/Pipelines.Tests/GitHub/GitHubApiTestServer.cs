@@ -23,7 +23,10 @@ namespace Pipelines.Tests.GitHub;
 /// read-only tokens (403 "Resource not accessible by integration" on writes), 404 for unknown repositories,
 /// pull requests and routes, and GitHub's 422 validation errors: a duplicate open pull request for the same head
 /// and base, a head with no commits ahead, an unknown head or base branch, a missing title, an empty or too long
-/// comment. Fault injection (<see cref="GitHubFault"/>) and a request log.
+/// comment. Fault injection (<see cref="GitHubFault"/>: a status for the next N matching requests, optionally
+/// after a delay or after the request took effect), a <see cref="BeforeServing"/> hook to change the state between
+/// a client's calls (a concurrent run), a request log without tokens, and the state for assertions and seeding
+/// (<see cref="PullRequests"/>, <see cref="Comments"/>, <see cref="SeedPullRequest"/>, <see cref="SeedComment"/>).
 /// </summary>
 /// <remarks>
 /// Served under <see cref="ApiUri"/>: the root by default (as api.github.com and GHE.com), or a path such as

@@ -12,6 +12,9 @@ public sealed record GitHubFault(int Status, string? Method = null, string PathP
 
     public int RetryAfterSeconds { get; init; } = 1;
 
+    /// <summary>How long to wait before answering, e.g. longer than the client's timeout.</summary>
+    public TimeSpan Delay { get; init; }
+
     /// <summary>Serve the request first (its change is made) and then answer with the fault: a lost answer.</summary>
     public bool AfterServing { get; init; }
 
