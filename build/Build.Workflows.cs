@@ -1,6 +1,7 @@
 using Pipelines.GitHubActions;
 using Pipelines.GitHubActions.Generation;
 using Pipelines.GitHubActions.Model;
+using Pipelines.GitHubActions.Review;
 using Pipelines.Helmfile;
 using Pipelines.Images;
 using Pipelines.Sync;
@@ -10,7 +11,7 @@ using Pipelines.Sync;
 /// <c>.github/workflows/</c> with the cluster matrices read from helmfile/clusters.yaml. The repository needs the secret
 /// AWS_ROLE_ARN (an IAM role trusting this repository's OIDC tokens; per GitHub environment for the sync jobs).
 /// </summary>
-partial class Build : IGitHubWorkflows
+partial class Build : IGitHubWorkflows, IPullRequestReview
 {
     const string App = "web";
 
@@ -287,6 +288,46 @@ partial class Build : IGitHubWorkflows
                                 new("path", $"{ReviewDirectory}/"),
                                 new("if-no-files-found", "error"),
                                 new("retention-days", "1"),
+                            ],
+                        },
+                    ],
+                },
+                new()
+                {
+                    Id = "comment",
+                    Name = nameof(IPullRequestReview.PostReviewComment),
+                    Needs = ["render"],
+                    // Also after failed renders (the comment names them); not for forks, whose token cannot comment.
+                    If =
+                        "!cancelled() && github.event.pull_request.head.repo.full_name == github.repository",
+                    Permissions = Permissions.ReadContentsAndWrite(Scope.PullRequests),
+                    TimeoutMinutes = 10,
+                    Steps =
+                    [
+                        .. SetupSteps.Build(),
+                        new ActionStep(Actions.DownloadArtifact)
+                        {
+                            Name = "The diffs of every cluster",
+                            With =
+                            [
+                                new("pattern", "review-*"),
+                                new("path", ReviewDirectory),
+                                new("merge-multiple", "true"),
+                            ],
+                        },
+                        new BuildStep(nameof(IPullRequestReview.PostReviewComment))
+                        {
+                            Parameters =
+                            [
+                                new(nameof(IPullRequestReview.ReviewDirectory), ReviewDirectory),
+                                new(
+                                    nameof(IPullRequestReview.PullRequest),
+                                    Expr.Of("github.event.pull_request.number")
+                                ),
+                                new(
+                                    nameof(IPullRequestReview.GitHubToken),
+                                    Expr.Secret("GITHUB_TOKEN")
+                                ),
                             ],
                         },
                     ],

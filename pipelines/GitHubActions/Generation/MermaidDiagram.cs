@@ -62,14 +62,17 @@ public static class MermaidDiagram
             .Distinct()
             .ToList();
         var lines = new List<string> { job.Name ?? job.Id };
-        if (targets.Count > 0 && !(targets is [var only] && only == job.Name))
+        if (targets.Any(t => !(job.Name ?? "").Contains(t, StringComparison.Ordinal)))
         {
             lines.Add(string.Join(" + ", targets));
         }
-        if (job.Strategy is { } strategy)
+        if (job.Strategy is { Matrix.Include: [var first, ..] legs })
         {
-            var legs = strategy.Matrix.Include.Count;
-            lines.Add(legs == 1 ? "1 cluster" : $"× {legs} clusters");
+            // Legs carrying a cluster are clusters; otherwise they are named by their first key (env).
+            var key = first.Values.Any(v => v.Key == ClusterMatrix.Cluster)
+                ? ClusterMatrix.Cluster
+                : first.Values[0].Key;
+            lines.Add($"per {key}: {legs.Count}");
         }
         if (job.Environment is { } environment)
         {
