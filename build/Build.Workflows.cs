@@ -325,7 +325,7 @@ partial class Build : IGitHubWorkflows, IPullRequestReview
                                     Expr.Of("github.event.pull_request.number")
                                 ),
                                 new(
-                                    nameof(IPullRequestReview.GitHubToken),
+                                    nameof(IPullRequestReview.GithubToken),
                                     Expr.Secret("GITHUB_TOKEN")
                                 ),
                             ],

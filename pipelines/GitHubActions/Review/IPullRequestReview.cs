@@ -32,10 +32,10 @@ public interface IPullRequestReview : IHelmfileRender
         ),
         Secret
     ]
-    string? GitHubToken => TryGetValue(() => GitHubToken);
+    string? GithubToken => TryGetValue(() => GithubToken);
 
     [Parameter("The GitHub API URL (default: GITHUB_API_URL, else https://api.github.com)")]
-    string? GitHubApiUrl => TryGetValue(() => GitHubApiUrl);
+    string? GithubApiUrl => TryGetValue(() => GithubApiUrl);
 
     Target PostReviewComment =>
         _ =>

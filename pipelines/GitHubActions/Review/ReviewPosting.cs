@@ -28,12 +28,12 @@ internal static class ReviewPosting
             return null;
         }
         var client = GitHubApi.CreateClient(
-            build.GitHubToken
+            build.GithubToken
                 ?? throw new UsageException(
                     "PostReviewComment needs --github-token: on GitHub Actions set PIPELINES_GITHUB_TOKEN to "
                         + "${{ secrets.GITHUB_TOKEN }} with pull-requests: write on the job."
                 ),
-            build.GitHubApiUrl is { } url ? new Uri(url) : null
+            build.GithubApiUrl is { } url ? new Uri(url) : null
         );
         return await PullRequestComments.UpsertAsync(
             client,
