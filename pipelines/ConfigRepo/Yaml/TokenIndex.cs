@@ -13,13 +13,36 @@ internal sealed class TokenIndex
     private readonly List<int> _colons = [];
     private readonly List<int> _dashes = [];
     private readonly List<(int Start, int End)> _properties = [];
-    private readonly List<int> _flowOpens = [];
+    private readonly Stack<Mark> _openFlows = [];
 
     /// <summary>Scans <paramref name="text"/>; throws the scanner's <see cref="YamlException"/> for broken input.</summary>
     public static TokenIndex Scan(string text)
     {
         var index = new TokenIndex();
         var scanner = new Scanner(new StringReader(text), skipComments: true);
+        try
+        {
+            index.Read(scanner);
+        }
+        catch (InvalidOperationException) when (index._openFlows.TryPeek(out var open))
+        {
+            // YamlDotNet's scanner gives up without a position on an unclosed '[' or '{' followed by a new key.
+            throw new SyntaxErrorException(
+                open,
+                open,
+                "This flow collection is never closed: add the missing ']' or '}'."
+            );
+        }
+        catch (InvalidOperationException)
+        {
+            var at = scanner.CurrentPosition;
+            throw new SyntaxErrorException(at, at, "The YAML scanner cannot continue here.");
+        }
+        return index;
+    }
+
+    private void Read(Scanner scanner)
+    {
         while (scanner.MoveNext())
         {
             var token = scanner.Current!;
@@ -27,23 +50,25 @@ internal sealed class TokenIndex
             switch (token)
             {
                 case Tokens.Scalar:
-                    index._scalarStartByEnd[end] = start;
+                    _scalarStartByEnd[end] = start;
                     break;
                 case Tokens.Value:
-                    index._colons.Add(start);
+                    _colons.Add(start);
                     break;
                 case Tokens.BlockEntry:
-                    index._dashes.Add(start);
+                    _dashes.Add(start);
                     break;
                 case Tokens.Anchor or Tokens.Tag:
-                    index._properties.Add((start, end));
+                    _properties.Add((start, end));
                     break;
                 case Tokens.FlowMappingStart or Tokens.FlowSequenceStart:
-                    index._flowOpens.Add(start);
+                    _openFlows.Push(token.Start);
+                    break;
+                case Tokens.FlowMappingEnd or Tokens.FlowSequenceEnd:
+                    _openFlows.TryPop(out _);
                     break;
             }
         }
-        return index;
     }
 
     public int ScalarTokenStart(int end, int fallback) =>
@@ -61,13 +86,6 @@ internal sealed class TokenIndex
     {
         var at = FirstAtOrAfter(_dashes, itemStart) - 1;
         return at >= 0 ? _dashes[at] : -1;
-    }
-
-    /// <summary>The '{' or '[' opening a flow collection whose node (with its properties) starts at <paramref name="start"/>.</summary>
-    public int FlowOpenAtOrAfter(int start)
-    {
-        var at = FirstAtOrAfter(_flowOpens, start);
-        return at < _flowOpens.Count ? _flowOpens[at] : start;
     }
 
     /// <summary>Just past the last anchor or tag in [<paramref name="from"/>, <paramref name="before"/>), or -1.</summary>
