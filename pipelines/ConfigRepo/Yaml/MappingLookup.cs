@@ -8,13 +8,13 @@ namespace Pipelines.ConfigRepo.Yaml;
 /// </summary>
 internal static class MappingLookup
 {
-    /// <summary>The mapping's own entry for <paramref name="key"/>, or null.</summary>
+    /// <summary>The mapping's own entry for <paramref name="key"/>, or null. The key <c>&lt;&lt;</c> finds the merge entry itself.</summary>
     public static MappingEntry? Local(YamlDocument document, MappingNode mapping, string key)
     {
         MappingEntry? found = null;
         foreach (var entry in mapping.Entries)
         {
-            if (entry.KeyText != key || IsMerge(entry))
+            if (entry.KeyText != key)
             {
                 continue;
             }

@@ -89,6 +89,11 @@ internal sealed class YamlDocumentReader
         var start = (int)scalar.Start.Index;
         var end = (int)scalar.End.Index;
         var tokenStart = _tokens.ScalarTokenStart(end, start);
+        if (tokenStart < start)
+        {
+            // An empty value has no token of its own: the token ending here is its key's.
+            tokenStart = end;
+        }
         var contentEnd = end;
         if (
             scalar.Style is ScalarStyle.Literal or ScalarStyle.Folded

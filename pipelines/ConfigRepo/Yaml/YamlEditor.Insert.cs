@@ -66,10 +66,25 @@ public sealed partial class YamlEditor
                     Writer().Children(value, Writer().ChildColumn(value, keyColumn))
                 );
             default:
-                var end = ((ScalarNode)holder!).End;
-                var space = end > 0 && Text[end - 1] == ' ' ? "" : " ";
-                return TextEdit.Insert(end, space + NewContentWriter.Flow(value));
+                return FillEmpty((ScalarNode)holder!, NewContentWriter.Flow(value));
         }
+    }
+
+    /// <summary>
+    /// Writes <paramref name="text"/> where an empty value stands: after <c>key:</c> or <c>-</c>, or as
+    /// <c>: text</c> after a flow mapping key written without a colon (<c>{a, b}</c>).
+    /// </summary>
+    private TextEdit FillEmpty(ScalarNode empty, string text)
+    {
+        if (
+            Document.ParentOf(empty) is (MappingNode mapping, var index)
+            && mapping.Entries[index].Colon < 0
+        )
+        {
+            return TextEdit.Insert(mapping.Entries[index].Key.ContentEnd, ": " + text);
+        }
+        var space = empty.End > 0 && Text[empty.End - 1] == ' ' ? "" : " ";
+        return TextEdit.Insert(empty.End, space + text);
     }
 
     /// <summary>Adds an entry or item to a flow collection: after the last one (keeping a trailing comma), or alone in an empty one.</summary>

@@ -16,6 +16,16 @@ public sealed partial class YamlEditor
     )
     {
         var (start, end) = children[index];
+        AnchorUse.CheckRemovable(
+            Document,
+            collection switch
+            {
+                MappingNode mapping => [mapping.Entries[index].Key, mapping.Entries[index].Value],
+                SequenceNode sequence => [sequence.Items[index].Value],
+                _ => [],
+            },
+            $"'{collection.Path.Append(collection is MappingNode m ? new YamlPathSegment.Key(m.Entries[index].KeyText ?? "?") : new YamlPathSegment.Index(index))}'"
+        );
         if (isFlow)
         {
             return [RemoveFlowChild(children, index)];

@@ -57,9 +57,13 @@ public sealed partial class YamlEditor
         var inFlow = Placement.InFlow(Document, scalar);
         if (scalar.IsEmpty)
         {
-            var text = ScalarWriter.Write(value, ScalarStyle.Plain, inFlow, PlainKind.Null);
-            var spaced = scalar.End > 0 && Text[scalar.End - 1] is ' ' ? text : " " + text;
-            return [TextEdit.Insert(scalar.End, spaced)];
+            return
+            [
+                FillEmpty(
+                    scalar,
+                    ScalarWriter.Write(value, ScalarStyle.Plain, inFlow, PlainKind.Null)
+                ),
+            ];
         }
         var keepKind =
             scalar.Style == ScalarStyle.Plain ? PlainScalars.Kind(scalar.Value) : PlainKind.String;
