@@ -1,3 +1,4 @@
+using Pipelines.ConfigRepo;
 using Pipelines.GitHubActions;
 using Pipelines.GitHubActions.Generation;
 using Pipelines.GitHubActions.Model;
@@ -8,8 +9,9 @@ using Pipelines.Sync;
 
 /// <summary>
 /// The CI and CD pipelines, declared against the build's targets; <c>./build.sh GenerateWorkflows</c> writes them to
-/// <c>.github/workflows/</c> with the cluster matrices read from helmfile/clusters.yaml. The repository needs the secret
-/// AWS_ROLE_ARN (an IAM role trusting this repository's OIDC tokens; per GitHub environment for the sync jobs).
+/// <c>.github/workflows/</c> with the cluster matrices read from helmfile/clusters.yaml. The repository needs the secrets
+/// AWS_ROLE_ARN (an IAM role trusting this repository's OIDC tokens; per GitHub environment for the sync jobs) and
+/// CONFIG_REPO_TOKEN (contents and pull-requests write on the config repo: a push with GITHUB_TOKEN would not start cd.yml).
 /// </summary>
 partial class Build : IGitHubWorkflows, IPullRequestReview
 {
@@ -65,7 +67,7 @@ partial class Build : IGitHubWorkflows, IPullRequestReview
                     Outputs =
                     [
                         new("digest", Expr.StepOutput("push", "digest")),
-                        new("image", Expr.StepOutput("push", "image")),
+                        new("reference", Expr.StepOutput("push", "reference")),
                     ],
                     Steps =
                     [
@@ -87,7 +89,38 @@ partial class Build : IGitHubWorkflows, IPullRequestReview
                         },
                     ],
                 },
+                new()
+                {
+                    Id = "bump-k8s-config",
+                    Name = nameof(IConfigRepoBump.BumpK8sConfig),
+                    Needs = ["push-image"],
+                    TimeoutMinutes = 10,
+                    Steps =
+                    [
+                        .. SetupSteps.Build(),
+                        new BuildStep(nameof(IConfigRepoBump.BumpK8sConfig))
+                        {
+                            Name =
+                                "BumpK8sConfig (test and stage as commits, prod as a pull request)",
+                            Parameters =
+                            [
+                                new(nameof(IContainerImage.App), App),
+                                new(nameof(IHelmfileRender.Env), "test"),
+                                new(nameof(IConfigRepoBump.AlsoEnv), ["stage", "prod"]),
+                                new(
+                                    nameof(IConfigRepoBump.Image),
+                                    Expr.NeedsOutput("push-image", "reference")
+                                ),
+                                new(
+                                    nameof(IConfigRepoBump.GitHubToken),
+                                    Expr.Secret("CONFIG_REPO_TOKEN")
+                                ),
+                            ],
+                        },
+                    ],
+                },
             ],
+            HandOffs = [new("bump-k8s-config", "cd.yml", "render", "commit to helmfile/values")],
         };
 
     static BuildArgument BaseImage =>
@@ -325,7 +358,7 @@ partial class Build : IGitHubWorkflows, IPullRequestReview
                                     Expr.Of("github.event.pull_request.number")
                                 ),
                                 new(
-                                    nameof(IPullRequestReview.GithubToken),
+                                    nameof(IPullRequestReview.GitHubToken),
                                     Expr.Secret("GITHUB_TOKEN")
                                 ),
                             ],

@@ -32,10 +32,10 @@ public interface IPullRequestReview : IHelmfileRender
         ),
         Secret
     ]
-    string? GithubToken => TryGetValue(() => GithubToken);
+    string? GitHubToken => TryGetValue(() => GitHubToken);
 
     [Parameter("The GitHub API URL (default: GITHUB_API_URL, else https://api.github.com)")]
-    string? GithubApiUrl => TryGetValue(() => GithubApiUrl);
+    string? GitHubApiUrl => TryGetValue(() => GitHubApiUrl);
 
     Target PostReviewComment =>
         _ =>

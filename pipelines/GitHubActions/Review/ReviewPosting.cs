@@ -28,12 +28,12 @@ internal static class ReviewPosting
             return null;
         }
         var client = GitHubApi.CreateClient(
-            build.GithubToken
+            build.GitHubToken
                 ?? throw new UsageException(
-                    "PostReviewComment needs --github-token: on GitHub Actions set PIPELINES_GITHUB_TOKEN to "
-                        + "${{ secrets.GITHUB_TOKEN }} with pull-requests: write on the job."
+                    $"PostReviewComment needs a GitHub token: on GitHub Actions set {ParameterNames.Environment(nameof(IPullRequestReview.GitHubToken))} to "
+                        + "${{ secrets.GITHUB_TOKEN }}, with pull-requests: write on the job."
                 ),
-            build.GithubApiUrl is { } url ? new Uri(url) : null
+            build.GitHubApiUrl is { } url ? new Uri(url) : null
         );
         return await PullRequestComments.UpsertAsync(
             client,

@@ -23,7 +23,8 @@ public sealed class PostReviewCommentTests : IAsyncLifetime
         Directory.CreateDirectory(_harness.Root / "helmfile");
         File.Copy(GeneratedWorkflows.ClustersFile, _harness.Root / "helmfile" / "clusters.yaml");
         Directory.CreateDirectory(_harness.Root / "review");
-        _harness.Environment["PIPELINES_GITHUB_TOKEN"] = _server.Token;
+        _harness.Environment[ParameterNames.Environment(nameof(IPullRequestReview.GitHubToken))] =
+            _server.Token;
     }
 
     public async Task DisposeAsync()
@@ -43,7 +44,7 @@ public sealed class PostReviewCommentTests : IAsyncLifetime
                 _number.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 "--review-repository",
                 "sre/config",
-                "--github-api-url",
+                "--" + ParameterNames.Kebab(nameof(IPullRequestReview.GitHubApiUrl)),
                 _server.ApiUri.ToString(),
                 .. more,
             ]

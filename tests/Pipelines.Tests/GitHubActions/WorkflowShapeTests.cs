@@ -30,8 +30,15 @@ public sealed partial class WorkflowShapeTests
         var drift = Graph(Workflows["drift.yml"]);
 
         // Assert
-        Assert.Equal(["build-image", "push-image"], ci.Keys);
-        Assert.All(ci.Values, needs => Assert.Empty(needs));
+        Assert.Equal(
+            new Dictionary<string, string[]>
+            {
+                ["build-image"] = [],
+                ["push-image"] = [],
+                ["bump-k8s-config"] = ["push-image"],
+            },
+            ci
+        );
         Assert.Equal(
             new Dictionary<string, string[]>
             {
@@ -50,7 +57,7 @@ public sealed partial class WorkflowShapeTests
     }
 
     [Fact]
-    public void The_pull_request_job_only_builds_and_main_pushes_and_hands_the_digest_on_as_outputs()
+    public void The_pull_request_job_only_builds_and_main_pushes_then_bumps_with_the_pushed_reference()
     {
         // Arrange
         var ci = Workflows["ci.yml"];
@@ -70,7 +77,22 @@ public sealed partial class WorkflowShapeTests
                 == "./build.sh BuildImage --app web --build-arg BASE_IMAGE=docker.io/library/busybox:1.37"
         );
         Assert.Equal("${{ steps.push.outputs.digest }}", ParsedWorkflow.Get(outputs, "digest"));
-        Assert.Equal("${{ steps.push.outputs.image }}", ParsedWorkflow.Get(outputs, "image"));
+        Assert.Equal(
+            "${{ steps.push.outputs.reference }}",
+            ParsedWorkflow.Get(outputs, "reference")
+        );
+        var bump = Assert.Single(
+            ci.Steps("bump-k8s-config"),
+            s => ParsedWorkflow.Get(s, "run") is not null
+        );
+        Assert.Equal(
+            "./build.sh BumpK8sConfig --app web --env test --also-env stage prod",
+            ParsedWorkflow.Get(bump, "run")
+        );
+        Assert.Equal(
+            "${{ needs.push-image.outputs.reference }}",
+            ParsedWorkflow.Get(ParsedWorkflow.Map(bump, "env"), "PIPELINES_IMAGE")
+        );
         Assert.Contains(
             ci.Steps("push-image"),
             s =>
