@@ -80,7 +80,8 @@ public static class MermaidDiagram
         }
         if (job.If is { } condition)
         {
-            lines.Add($"if {condition}");
+            // A long condition would swamp the box; the workflow file has it whole.
+            lines.Add(condition.Length <= 40 ? $"if {condition}" : "conditional");
         }
         return string.Join("<br/>", lines);
     }

@@ -1,0 +1,67 @@
+using Pipelines.Engine;
+using Pipelines.Helmfile;
+using Pipelines.Tests.Engine;
+using Pipelines.Tools.Helm;
+
+namespace Pipelines.Tests.Helmfile;
+
+/// <summary>RenderHelmfile --diff --diff-file, run by the engine on the project's config with real helm.</summary>
+public sealed class RenderDiffFileTests : IDisposable
+{
+    private sealed class RenderBuild : PipelineBuild, IHelmfileRender;
+
+    private readonly BuildHarness _harness = new();
+
+    public void Dispose() => _harness.Dispose();
+
+    private Task<BuildResult<RenderBuild>> RenderAsync(params string[] more) =>
+        _harness.RunAsync(
+            new RenderBuild(),
+            ["RenderHelmfile", "--env", "test", "--cluster", "test-1-33-green", .. more]
+        );
+
+    [Fact]
+    public async Task The_diff_file_holds_the_changes_and_is_empty_when_nothing_changed()
+    {
+        // Arrange: the project's config, and the shared helm (installed once per machine) in the tools folder.
+        foreach (var folder in new[] { "charts", "helmfile" })
+        {
+            foreach (
+                var file in Directory.GetFiles(
+                    Path.Combine(RepositoryRoot.Path, folder),
+                    "*",
+                    SearchOption.AllDirectories
+                )
+            )
+            {
+                var target = _harness.Root / Path.GetRelativePath(RepositoryRoot.Path, file);
+                Directory.CreateDirectory(target.Parent!);
+                File.Copy(file, target);
+            }
+        }
+        var helm = await HelmInstaller.EnsureAsync(
+            HelmfileWorkspace.SharedTools,
+            CancellationToken.None
+        );
+        Directory.CreateDirectory(_harness.Root / ".nuke" / "temp" / "tools" / "helm");
+        File.CreateSymbolicLink(_harness.Root / ".nuke" / "temp" / "tools" / "helm" / "helm", helm);
+        var values = _harness.Root / "helmfile" / "values" / "test.yaml";
+        var diffFile = _harness.Root / "review" / "test-1-33-green.diff";
+        var baseRender = await RenderAsync();
+        var unchanged = await RenderAsync("--diff", "--diff-file", diffFile);
+        var unchangedText = File.ReadAllText(diffFile);
+        File.WriteAllText(values, File.ReadAllText(values).Replace("level: debug", "level: warn"));
+
+        // Act
+        var changed = await RenderAsync("--diff", "--diff-file", diffFile);
+
+        // Assert
+        Assert.True(baseRender.ExitCode == 0, baseRender.AllOutput);
+        Assert.Equal(0, unchanged.ExitCode);
+        Assert.Equal("", unchangedText);
+        Assert.Equal(2, changed.ExitCode);
+        var diff = File.ReadAllText(diffFile);
+        Assert.StartsWith("--- a/test/test-1-33-green/", diff);
+        Assert.Contains("-  \"LOG_LEVEL\": \"debug\"\n+  \"LOG_LEVEL\": \"warn\"\n", diff);
+    }
+}
