@@ -147,5 +147,5 @@ public static class WorkflowFiles
     }
 
     private static bool IsGenerated(AbsolutePath path) =>
-        File.ReadLines(path).FirstOrDefault() == "#" + WorkflowYaml.Header[0];
+        File.ReadLines(path).FirstOrDefault() == "# " + WorkflowYaml.Header[0];
 }
