@@ -64,15 +64,6 @@ public static class BumpBenchmark
         CancellationToken ct
     )
     {
-        var output = new StringWriter();
-        static string? NoEnvironment(string name) => null;
-        var host = ConsoleHost.Create(
-            output,
-            output,
-            new SecretRegistry(),
-            NoEnvironment,
-            isTerminal: false
-        );
         var digest =
             "sha256:"
             + Convert.ToHexStringLower(
@@ -92,22 +83,7 @@ public static class BumpBenchmark
             "--image",
             $"registry.example/{app}:{round}-{app}@{digest}",
         ];
-        var exitCode = await BuildRunner.RunAsync(
-            () => new BenchmarkBuild(),
-            null,
-            args,
-            workspace,
-            NoEnvironment,
-            host,
-            ct
-        );
-        if (exitCode != ExitCodes.Success)
-        {
-            throw new InvalidOperationException(
-                $"BumpK8sConfig exited with {exitCode} in the benchmark:\n{output}"
-            );
-        }
-        return output.ToString();
+        return await BuildRunner.RunCapturedAsync(() => new BenchmarkBuild(), args, workspace, ct);
     }
 
     /// <summary>The workspace gets the repository's helmfile/ (for --env), the bare repo the same plus 16 apps' values.</summary>
