@@ -25,7 +25,8 @@ internal static class ParameterBinder
         var fromEnvironment = new Dictionary<BuildParameter, RawValue>();
         foreach (var parameter in parameters)
         {
-            if (environment(parameter.EnvironmentName) is { } text)
+            // Empty counts as unset: on GitHub Actions an optional input that was not given expands to "".
+            if (environment(parameter.EnvironmentName) is { Length: > 0 } text)
             {
                 var values = parameter.ValueType.IsArray
                     ? text.Split(

@@ -79,6 +79,23 @@ public class ParameterSourceTests
     }
 
     [Fact]
+    public async Task An_empty_prefixed_variable_counts_as_unset_so_the_file_below_it_still_applies()
+    {
+        // Arrange
+        using var harness = new BuildHarness();
+        harness.WriteParameters("""{ "Stage": "file" }""");
+        harness.Environment["PIPELINES_STAGE"] = "";
+        var build = new SettingsBuild();
+
+        // Act
+        var result = await harness.RunAsync(build, "Show");
+
+        // Assert
+        Assert.Equal(0, result.ExitCode);
+        Assert.Equal("file", build.Stage);
+    }
+
+    [Fact]
     public async Task Environment_variables_without_the_prefix_have_no_effect()
     {
         // Arrange
