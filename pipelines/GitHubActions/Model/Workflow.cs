@@ -24,12 +24,6 @@ public sealed record Workflow
 
     /// <summary>Hand-offs to other workflows, for the diagram only (a commit that triggers another workflow).</summary>
     public IReadOnlyList<HandOff> HandOffs { get; init; } = [];
-
-    public Job Job(string id) =>
-        Jobs.FirstOrDefault(j => j.Id == id)
-        ?? throw new ArgumentException(
-            $"{FileName} has no job '{id}'. Jobs: {string.Join(", ", Jobs.Select(j => j.Id))}."
-        );
 }
 
 /// <summary>A variable of an <c>env:</c> block. Values may be expressions; they are never pasted into scripts.</summary>

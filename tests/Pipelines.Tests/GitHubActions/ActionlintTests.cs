@@ -80,4 +80,19 @@ public sealed class ActionlintTests : IDisposable
                 p.Kind == "expression" && p.Line == 8 && p.Message.Contains("potentially untrusted")
         );
     }
+
+    [Fact]
+    public async Task A_dispatch_workflow_with_every_input_type_is_clean_under_actionlint()
+    {
+        // Arrange
+        var yaml = Pipelines.GitHubActions.Writing.WorkflowYaml.Write(
+            YamlWriterTests.DispatchWorkflow()
+        );
+
+        // Act
+        var problems = await LintAsync([(".github/workflows/dispatch.yml", yaml)]);
+
+        // Assert
+        Assert.True(problems.Count == 0, string.Join("\n", problems));
+    }
 }

@@ -148,4 +148,101 @@ public sealed class YamlWriterTests
             yaml
         );
     }
+
+    internal static Workflow DispatchWorkflow() =>
+        new()
+        {
+            FileName = "dispatch.yml",
+            Name = "Dispatch",
+            On = new()
+            {
+                WorkflowDispatch = new()
+                {
+                    Inputs =
+                    [
+                        new()
+                        {
+                            Name = "action",
+                            Description = "What to run",
+                            Type = InputType.Choice,
+                            Required = true,
+                            Default = "ProvisionCluster",
+                            Options = ["ProvisionCluster", "ClusterStatus"],
+                        },
+                        new()
+                        {
+                            Name = "kube-version",
+                            Description = "major.minor",
+                            Type = InputType.String,
+                        },
+                        new()
+                        {
+                            Name = "keep",
+                            Description = "Keep the old one",
+                            Type = InputType.Boolean,
+                            Default = "false",
+                        },
+                        new()
+                        {
+                            Name = "target",
+                            Description = "Deployment environment",
+                            Type = InputType.Environment,
+                        },
+                    ],
+                },
+            },
+            Jobs =
+            [
+                new()
+                {
+                    Id = "run",
+                    Steps =
+                    [
+                        new RunStep("echo \"$VERSION\"")
+                        {
+                            Env = [new("VERSION", Expr.Input("kube-version"))],
+                        },
+                    ],
+                },
+            ],
+        };
+
+    [Fact]
+    public void Dispatch_inputs_are_written_with_their_types_defaults_and_options()
+    {
+        // Act
+        var yaml = WorkflowYaml.Write(DispatchWorkflow());
+
+        // Assert
+        Assert.Contains(
+            """
+            'on':
+              workflow_dispatch:
+                inputs:
+                  action:
+                    description: What to run
+                    required: true
+                    type: choice
+                    default: ProvisionCluster
+                    options:
+                      - ProvisionCluster
+                      - ClusterStatus
+                  kube-version:
+                    description: major.minor
+                    required: false
+                    type: string
+                  keep:
+                    description: Keep the old one
+                    required: false
+                    type: boolean
+                    default: false
+                  target:
+                    description: Deployment environment
+                    required: false
+                    type: environment
+
+            """,
+            yaml
+        );
+    }
 }
