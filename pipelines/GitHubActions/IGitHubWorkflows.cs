@@ -21,7 +21,7 @@ public interface IGitHubWorkflows : IPipelineBuild
     Target GenerateWorkflows =>
         _ =>
             _.Description(
-                    "Generate .github/workflows/*.yml and docs/pipelines.md from build/Build.Workflows.cs and clusters.yaml"
+                    "Generate .github/workflows/*.yml and docs/pipelines.md from build/Build.Workflows*.cs and clusters.yaml"
                 )
                 .Executes(async ct =>
                 {

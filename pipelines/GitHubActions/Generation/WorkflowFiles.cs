@@ -118,7 +118,7 @@ public static class WorkflowFiles
         problems.AddRange(
             Orphans(root, files)
                 .Select(o =>
-                    $"{o.RelativeTo(root)} is not generated (declare it in build/Build.Workflows.cs, or delete it)"
+                    $"{o.RelativeTo(root)} is not generated (declare it in build/Build.Workflows*.cs, or delete it)"
                 )
         );
         return problems;

@@ -17,7 +17,7 @@ public sealed record ActionlintProblem(
 /// <summary>LintWorkflows found problems; each was printed (as an annotation on GitHub Actions). Exits 1.</summary>
 public sealed class WorkflowLintException(int count)
     : Exception(
-        $"actionlint found {count} problem(s) in .github/workflows. Fix the declarations in build/Build.Workflows.cs "
+        $"actionlint found {count} problem(s) in .github/workflows. Fix the declarations in build/Build.Workflows*.cs "
             + "and run ./build.sh GenerateWorkflows."
     ),
         Engine.IExplainedFailure;
