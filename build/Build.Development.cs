@@ -159,7 +159,7 @@ partial class Build
                 )
                 .Executes(async ct =>
                 {
-                    var result = await ImageBenchmark.RunAsync(RootDirectory, 3, ct);
+                    var result = await ImageBenchmark.RunAsync(RootDirectory, 7, ct);
                     static string Runs(IReadOnlyList<TimeSpan> runs) =>
                         string.Join(" ", runs.Select(r => $"{r.TotalMilliseconds:F0}"));
                     Console.WriteLine(

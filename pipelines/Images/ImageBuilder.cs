@@ -22,7 +22,11 @@ internal sealed record ImageBuilder(ImageBuilderKind Kind, AbsolutePath StorageD
         return new ImageBuilder(kind, build.TemporaryDirectory / "buildah");
     }
 
-    public ToolCommand Build(ImageRequest request, string? platform)
+    /// <summary>
+    /// The build command. With <paramref name="idFile"/>, docker and buildah both write the built image's ID there,
+    /// which saves asking the builder's storage for it afterwards.
+    /// </summary>
+    public ToolCommand Build(ImageRequest request, string? platform, string? idFile = null)
     {
         var command =
             Kind == ImageBuilderKind.Docker
@@ -60,6 +64,10 @@ internal sealed record ImageBuilder(ImageBuilderKind Kind, AbsolutePath StorageD
         foreach (var tag in request.Tags)
         {
             command = command.WithArguments("--tag", $"{request.LocalRepository}:{tag}");
+        }
+        if (idFile is not null)
+        {
+            command = command.WithArguments("--iidfile", idFile);
         }
         return command.WithArguments(request.Context);
     }

@@ -6,11 +6,23 @@ namespace Pipelines.Images;
 /// <summary>BuildImage: resolve the request, choose the builder, build (or, with --dry-run, print the command).</summary>
 internal static class ImageBuilding
 {
+    // What BuildImage built in this run, so PushImage reuses the request, the builder and the image ID instead of
+    // asking git, docker and the builder's storage again.
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<
+        IContainerImage,
+        BuiltImage
+    > Built = new();
+
+    /// <summary>The image BuildImage built earlier in this run, or null (it was skipped, or this was a dry run).</summary>
+    public static BuiltImage? BuiltBy(IContainerImage build) =>
+        Built.TryGetValue(build, out var image) ? image : null;
+
     public static async Task<ImageRequest> BuildAsync(IContainerImage build, CancellationToken ct)
     {
         var request = await ImageRequest.ResolveAsync(build, ct);
         var builder = await ImageBuilder.ChooseAsync(build, ct);
-        var command = builder.Build(request, build.Platform);
+        string idFile = builder.StorageDirectory / $"iid-{Guid.NewGuid():N}";
+        var command = builder.Build(request, build.Platform, build.DryRun ? null : idFile);
         if (build.DryRun)
         {
             Log.Info(
@@ -19,6 +31,7 @@ internal static class ImageBuilding
             Log.Info($"  {command.CommandLine}");
             return request;
         }
+        Directory.CreateDirectory(builder.StorageDirectory);
         try
         {
             await ToolRunner.Default.RunAsync(command, ToolOutput.Stream, ct);
@@ -28,6 +41,21 @@ internal static class ImageBuilding
             throw DockerfileError.From(request.Dockerfile, exception);
         }
         Log.Info($"Built {request.LocalReference} ({string.Join(", ", request.Tags)})");
+        Built.AddOrUpdate(
+            build,
+            new BuiltImage(request, builder, await ReadImageIdAsync(idFile, ct))
+        );
         return request;
     }
+
+    /// <summary>The ID the builder wrote with --iidfile: the digest of the image's config.</summary>
+    private static async Task<string> ReadImageIdAsync(string idFile, CancellationToken ct)
+    {
+        var id = (await File.ReadAllTextAsync(idFile, ct)).Trim();
+        File.Delete(idFile);
+        return id.StartsWith("sha256:", StringComparison.Ordinal) ? id : "sha256:" + id;
+    }
 }
+
+/// <summary>An image BuildImage built in this run: how, with what, and its ID.</summary>
+internal sealed record BuiltImage(ImageRequest Request, ImageBuilder Builder, string ImageId);

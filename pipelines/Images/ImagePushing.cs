@@ -12,8 +12,9 @@ internal static class ImagePushing
 {
     public static async Task<PushedImage?> PushAsync(IContainerImage build, CancellationToken ct)
     {
-        var request = await ImageRequest.ResolveAsync(build, ct);
-        var builder = await ImageBuilder.ChooseAsync(build, ct);
+        var built = ImageBuilding.BuiltBy(build);
+        var request = built?.Request ?? await ImageRequest.ResolveAsync(build, ct);
+        var builder = built?.Builder ?? await ImageBuilder.ChooseAsync(build, ct);
         var registry = RegistryTarget.Parse(build.Registry);
         if (build.DryRun)
         {
@@ -34,7 +35,9 @@ internal static class ImagePushing
         var repository = registry.Repository(request.Name);
         var client = new RegistryClient(registry, authFile);
         // The local image ID and every tag's state are independent reads: ask for them all at once.
-        var imageIdTask = LocalImageIdAsync(builder, request, ct);
+        var imageIdTask = built is null
+            ? LocalImageIdAsync(builder, request, ct)
+            : Task.FromResult(built.ImageId);
         var remoteTasks = request
             .Tags.Select(tag => client.FindAsync($"{repository}:{tag}", ct))
             .ToList();

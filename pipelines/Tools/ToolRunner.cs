@@ -21,6 +21,28 @@ public sealed class ToolRunner
         CancellationToken cancellationToken = default
     )
     {
+        var completed = await RunUncheckedAsync(command, output, cancellationToken);
+        if (completed.ExitCode != 0)
+        {
+            throw new ToolException(
+                command.CommandLine,
+                completed.ExitCode,
+                Tail(completed.StandardError, completed.StandardOutput)
+            );
+        }
+        return completed;
+    }
+
+    /// <summary>
+    /// Runs the command and returns what it did whatever its exit code, for callers that read a failure's output
+    /// (git's push refusals). A command that cannot start still throws.
+    /// </summary>
+    public async Task<ToolResult> RunUncheckedAsync(
+        ToolCommand command,
+        ToolOutput output = ToolOutput.Capture,
+        CancellationToken cancellationToken = default
+    )
+    {
         var stdout = new StringBuilder();
         var stderr = new StringBuilder();
         var cli = Cli.Wrap(command.Executable)
@@ -58,14 +80,6 @@ public sealed class ToolRunner
             stderr.ToString(),
             stopwatch.Elapsed
         );
-        if (result.ExitCode != 0)
-        {
-            throw new ToolException(
-                command.CommandLine,
-                result.ExitCode,
-                Tail(completed.StandardError, completed.StandardOutput)
-            );
-        }
         return completed;
     }
 

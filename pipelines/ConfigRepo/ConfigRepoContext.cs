@@ -1,0 +1,36 @@
+using Pipelines.Engine;
+
+namespace Pipelines.ConfigRepo;
+
+/// <summary>How changes reach the config repo in this run: where clones go, credentials, retries, dry run.</summary>
+public sealed record ConfigRepoContext
+{
+    /// <summary>Clones are made under here and removed when the change is done.</summary>
+    public required AbsolutePath TemporaryDirectory { get; init; }
+
+    /// <summary>Print the diffs and the commit or pull request; clone, but push nothing and open nothing.</summary>
+    public bool DryRun { get; init; }
+
+    /// <summary>Token for an https config repo and for the GitHub API; never printed.</summary>
+    public string? Token { get; init; }
+
+    /// <summary>Opens or updates pull requests; required for <see cref="ConfigDelivery.PullRequest"/>.</summary>
+    public IPullRequestOpener? PullRequests { get; init; }
+
+    /// <summary>Pushes tried before giving up when other commits keep landing first.</summary>
+    public int MaxAttempts { get; init; } = 20;
+
+    /// <summary>The first retry waits up to this long; each next one up to twice as long (full jitter).</summary>
+    public TimeSpan RetryDelay { get; init; } = TimeSpan.FromMilliseconds(50);
+}
+
+/// <summary>Opens a pull request from a branch, or updates the one already open for it.</summary>
+public interface IPullRequestOpener
+{
+    Task<ConfigPullRequest> OpenOrUpdateAsync(
+        string head,
+        string baseBranch,
+        ConfigEdit edit,
+        CancellationToken ct
+    );
+}
