@@ -41,7 +41,7 @@ public static class BriefingWriter
         yield return "";
         yield return app.From is { } from
             ? $"Runs on {from.Name} (Kubernetes {from.KubernetesVersion}); releases: {string.Join(", ", app.App.Releases.Select(r => r.Name))}."
-            : $"Already runs at Kubernetes {report.Version}; nothing to move.";
+            : $"Already runs at Kubernetes {report.Version} or newer; nothing to move.";
         yield return "";
         yield return "### Removed APIs";
         yield return "";
@@ -62,7 +62,10 @@ public static class BriefingWriter
         }
         foreach (var use in app.Deprecated)
         {
-            yield return $"- release {use.Release}: {use.Kind} {use.Name} uses {use.ApiVersion}, removed in {use.RemovedIn}; {use.Replacement}";
+            var advice = use.Replacement.Contains(' ', StringComparison.Ordinal)
+                ? use.Replacement
+                : $"use {use.Replacement}";
+            yield return $"- release {use.Release}: {use.Kind} {use.Name} uses {use.ApiVersion}, removed in {use.RemovedIn}; {advice}";
         }
         yield return "";
         if (app.From is not null)

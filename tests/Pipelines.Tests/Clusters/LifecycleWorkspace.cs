@@ -71,6 +71,34 @@ internal sealed class LifecycleWorkspace : IDisposable
         );
     }
 
+    /// <summary>
+    /// Adds the app <c>legacy</c> (tier app) whose chart still renders a PodDisruptionBudget as policy/v1beta1, an
+    /// API Kubernetes removed in 1.25, to helmfile.yaml.
+    /// </summary>
+    public void AddLegacyApp()
+    {
+        Write("charts/legacy/Chart.yaml", "apiVersion: v2\nname: legacy\nversion: 0.1.0\n");
+        Write(
+            "charts/legacy/templates/pdb.yaml",
+            "apiVersion: policy/v1beta1\nkind: PodDisruptionBudget\nmetadata:\n  name: legacy\nspec:\n  minAvailable: 1\n  selector:\n    matchLabels:\n      app: legacy\n"
+        );
+        Write(
+            "charts/legacy/templates/configmap.yaml",
+            "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: legacy\ndata:\n  kube: \"{{ .Capabilities.KubeVersion.Version }}\"\n"
+        );
+        File.AppendAllText(
+            Root / "helmfile" / "helmfile.yaml",
+            "\n  - name: legacy\n    namespace: legacy\n    chart: ../charts/legacy\n    labels:\n      tier: app\n      app: legacy\n"
+        );
+    }
+
+    public void Write(string relativePath, string content)
+    {
+        var path = Root / relativePath;
+        Directory.CreateDirectory(path.Parent!);
+        File.WriteAllText(path, content);
+    }
+
     /// <summary>Every file outside .nuke/ with a hash of its content, to show a run wrote nothing.</summary>
     public IReadOnlyDictionary<string, string> Snapshot() =>
         Directory
