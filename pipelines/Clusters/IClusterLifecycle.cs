@@ -1,6 +1,8 @@
+using Pipelines.Clusters.Migration;
 using Pipelines.Clusters.Provisioning;
 using Pipelines.Clusters.Retirement;
 using Pipelines.Clusters.Status;
+using Pipelines.ConfigRepo;
 using Pipelines.Engine;
 using Pipelines.Helmfile;
 using Pipelines.Sync;
@@ -46,6 +48,26 @@ public interface IClusterLifecycle : ISync
     )]
     AbsolutePath? Output => TryGetValue(() => Output);
 
+    [Parameter(
+        "The config repo MigrateApp changes: a git URL or a local path (default: this repository)"
+    )]
+    string? ConfigRepo => TryGetValue(() => ConfigRepo);
+
+    [Parameter("The config repo's base branch (default: its default branch)")]
+    string? ConfigBranch => TryGetValue(() => ConfigBranch);
+
+    [Parameter(
+        "How MigrateApp's change reaches the config repo: a pushed commit or a pull request"
+    )]
+    ConfigDelivery Via => TryGetValue<ConfigDelivery?>(() => Via) ?? ConfigDelivery.Commit;
+
+    /// <summary>
+    /// How MigrateApp reaches the config repo (clones under .nuke/temp, dry run). A build that opens pull requests
+    /// overrides it to add the GitHub opener and token, as BumpK8sConfig does.
+    /// </summary>
+    ConfigRepoContext MigrationContext =>
+        new() { TemporaryDirectory = TemporaryDirectory, DryRun = DryRun };
+
     /// <summary>The day deadlines and support windows count from; a test build overrides it.</summary>
     DateOnly Today => DateOnly.FromDateTime(DateTime.UtcNow);
 
@@ -86,6 +108,41 @@ public interface IClusterLifecycle : ISync
                     );
                     Report("cluster", plan.Cluster.Name);
                     Report("deadline", $"{plan.Cluster.Deadline:yyyy-MM-dd}");
+                });
+
+    Target MigrateApp =>
+        _ =>
+            _.Description(
+                    "Move --app's releases to cluster --to in clusters.yaml (a commit or a PR to the config repo); Sync --prune then moves it"
+                )
+                .Requires(() => App)
+                .Requires(() => Env)
+                .Requires(() => To)
+                .Executes(async ct =>
+                {
+                    var result = await AppMigration.RunAsync(
+                        new MigrationRequest
+                        {
+                            App = App!,
+                            Environment = Env!,
+                            To = To!,
+                            KeepOnOld = KeepOnOld,
+                            Repository = ConfigRepo ?? RootDirectory,
+                            Branch = ConfigBranch,
+                            Via = Via,
+                        },
+                        ClusterLifecycle,
+                        MigrationContext,
+                        ct
+                    );
+                    Report(
+                        "change",
+                        !result.Changed ? "none needed"
+                            : result.PullRequest is { } pr ? pr.Url
+                            : result.Commit is { } commit
+                                ? $"{commit[..Math.Min(12, commit.Length)]} on {result.Branch}"
+                            : $"planned on {result.Branch}"
+                    );
                 });
 
     Target ClusterStatus =>
