@@ -1,6 +1,10 @@
 using System.Security.Cryptography;
 using Pipelines.Engine;
 using Pipelines.Tests.Engine;
+using Pipelines.Tests.Helmfile;
+using Pipelines.Tests.Kubernetes;
+using Pipelines.Tools;
+using Pipelines.Tools.Helm;
 
 namespace Pipelines.Tests.Clusters;
 
@@ -69,6 +73,61 @@ internal sealed class LifecycleWorkspace : IDisposable
             error.ToString(),
             build
         );
+    }
+
+    /// <summary>Marks a cluster retired by editing the file's text (test setup, not the code under test).</summary>
+    public void Retire(string cluster)
+    {
+        var text = ClustersText;
+        var at = text.IndexOf($"- name: {cluster}\n", StringComparison.Ordinal);
+        Assert.True(at >= 0, $"{cluster} is not in clusters.yaml");
+        var state = text.IndexOf("state: ", at, StringComparison.Ordinal);
+        var end = text.IndexOf('\n', state);
+        ClustersText = text[..state] + "state: retired" + text[end..];
+    }
+
+    /// <summary>A kubeconfig with one context per test API server, named as clusters.yaml's kubeContext.</summary>
+    public void WriteKubeconfig(IReadOnlyDictionary<string, KubeApiTestServer> contexts) =>
+        KubeApiTestServer.WriteKubeconfig(Kubeconfig, contexts);
+
+    /// <summary>
+    /// Makes the root a git repository with everything committed (the default config repo of MigrateApp), with
+    /// .nuke/ ignored as the project's own .gitignore does for its scratch space.
+    /// </summary>
+    public async Task InitGitAsync()
+    {
+        Write(".gitignore", ".nuke/\n");
+        await GitAsync("init", "--quiet", "--initial-branch=main");
+        await GitAsync("add", "--all");
+        await GitAsync("commit", "--quiet", "-m", "Initial config");
+    }
+
+    public async Task<string> GitAsync(params string[] arguments)
+    {
+        var result = await ToolRunner.Default.RunAsync(
+            ToolCommand
+                .For("git")
+                .WithArguments("-c", "user.name=Tests", "-c", "user.email=tests@example.com")
+                .WithArguments(arguments)
+                .WithWorkingDirectory(Root),
+            ToolOutput.Capture
+        );
+        return result.StandardOutput.Trim();
+    }
+
+    /// <summary>
+    /// Links the helm the test run shares into this root's tools folder, for targets that render through the engine's
+    /// RenderHelmfile (which installs helm under the root it runs in).
+    /// </summary>
+    public async Task LinkSharedHelmAsync()
+    {
+        var helm = await HelmInstaller.EnsureAsync(
+            HelmfileWorkspace.SharedTools,
+            CancellationToken.None
+        );
+        var link = HelmInstaller.InstalledPath(Root / ".nuke" / "temp" / "tools");
+        Directory.CreateDirectory(Path.GetDirectoryName(link)!);
+        File.CreateSymbolicLink(link, helm);
     }
 
     /// <summary>
