@@ -17,7 +17,7 @@ public static class ClustersYamlEditor
         {
             editor = edit switch
             {
-                SetValue set => editor.SetScalar(YamlPath.Parse(set.Path), set.Value),
+                SetScalar set => editor.SetScalar(YamlPath.Parse(set.Path), set.Value),
                 AppendItem append => editor.AppendToSequence(
                     YamlPath.Parse(append.Path),
                     append.Value

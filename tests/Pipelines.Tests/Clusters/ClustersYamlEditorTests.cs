@@ -26,6 +26,7 @@ public class ClustersYamlEditorTests
                 state: active
                 carries:
                   - tier=management # SRE first
+
         """;
 
     [Fact]
@@ -66,6 +67,7 @@ public class ClustersYamlEditorTests
                     carries:
                       - tier=management # SRE first
                       - app=web
+
             """,
             after
         );

@@ -37,6 +37,8 @@ public class MigrateAppTests
             "60",
         ];
         var first = await workspace.RunAsync(sync);
+        var webOnBlueBefore = blue.GetObject("apps/v1", "deployments", "web", "web-app");
+        var webOnGreenBefore = green.GetObject("apps/v1", "deployments", "web", "web-app");
 
         // Act
         var migrate = await workspace.RunAsync(
@@ -61,8 +63,8 @@ public class MigrateAppTests
 
         // Assert
         Assert.True(first.ExitCode == 0, first.AllOutput);
-        Assert.NotNull(blue.GetObject("apps/v1", "deployments", "web", "web-app"));
-        Assert.Null(green.GetObject("apps/v1", "deployments", "web", "web-app"));
+        Assert.NotNull(webOnBlueBefore);
+        Assert.Null(webOnGreenBefore);
         Assert.True(migrate.ExitCode == 0, migrate.AllOutput);
         Assert.Equal(
             "MigrateApp: web to prod-1-33-green in prod",
@@ -70,7 +72,7 @@ public class MigrateAppTests
         );
         var clusters = workspace.ClustersText;
         Assert.Contains(
-            "        state: active\n        provisioned: 2025-02-17\n        carries:\n          - app!=web\n",
+            "        state: active\n        provisioned: \"2025-02-17\"\n        carries:\n          - app!=web\n",
             clusters
         );
         Assert.Contains(

@@ -47,7 +47,7 @@ public class ProvisionClusterTests
             output
         );
         Assert.Contains(
-            "+        deadline: 2026-12-14\n+        carries:\n+          - tier=management",
+            "+        deadline: \"2026-12-14\"\n+        carries:\n+          - tier=management",
             output
         );
         Assert.Contains(
@@ -62,7 +62,33 @@ public class ProvisionClusterTests
     }
 
     [Fact]
-    public async Task The_color_alternates_and_a_deadline_can_be_given_as_a_date()
+    public async Task The_new_cluster_takes_the_other_color_than_the_newest_and_the_deadline_can_be_a_date()
+    {
+        // Arrange
+        using var workspace = new LifecycleWorkspace();
+        workspace.Retire("prod-1-32-blue");
+
+        // Act
+        var result = await workspace.RunAsync(
+            "ProvisionCluster",
+            "--env",
+            "prod",
+            "--deadline",
+            "2027-01-15",
+            "--dry-run"
+        );
+
+        // Assert
+        Assert.True(result.ExitCode == 0, result.AllOutput);
+        Assert.Contains(
+            "ProvisionCluster prod-1-34-blue: Kubernetes 1.34, blue, ap-northeast-1, migration deadline 2027-01-15",
+            result.Output
+        );
+        Assert.Contains("+        deadline: \"2027-01-15\"", result.Output);
+    }
+
+    [Fact]
+    public async Task A_name_whose_color_clashes_with_a_retired_cluster_is_refused_with_the_fix()
     {
         // Arrange
         using var workspace = new LifecycleWorkspace();
@@ -75,17 +101,16 @@ public class ProvisionClusterTests
             "prod",
             "--kube-version",
             "1.33",
-            "--deadline",
-            "2027-01-15",
             "--dry-run"
         );
 
         // Assert
-        Assert.True(result.ExitCode == 0, result.AllOutput);
+        Assert.Equal(2, result.ExitCode);
         Assert.Contains(
-            "ProvisionCluster prod-1-33-green: Kubernetes 1.33, green, ap-northeast-1, migration deadline 2027-01-15",
-            result.Output
+            "Cluster name prod-1-33-green is already in helmfile/clusters.yaml (environment prod, state retired)",
+            result.AllOutput
         );
+        Assert.Contains("Choose the other color with --name", result.AllOutput);
     }
 
     [Fact]
@@ -99,28 +124,15 @@ public class ProvisionClusterTests
         var before = workspace.Snapshot();
 
         // Act
-        var dryRun = await workspace.RunAsync(
-            "ProvisionCluster",
-            "--env",
-            "stage",
-            "--kube-version",
-            "1.25",
-            "--dry-run"
-        );
-        var real = await workspace.RunAsync(
-            "ProvisionCluster",
-            "--env",
-            "stage",
-            "--kube-version",
-            "1.25"
-        );
+        var dryRun = await workspace.RunAsync("ProvisionCluster", "--env", "stage", "--dry-run");
+        var real = await workspace.RunAsync("ProvisionCluster", "--env", "stage");
 
         // Assert
         foreach (var result in new[] { dryRun, real })
         {
             Assert.True(result.ExitCode == 1, result.AllOutput);
             Assert.Contains(
-                "Preflight failed: 1 object(s) use APIs Kubernetes 1.25 no longer serves",
+                "Preflight failed: 1 object(s) use APIs Kubernetes 1.34 no longer serves",
                 result.AllOutput
             );
             Assert.Contains(
@@ -211,7 +223,7 @@ public class ProvisionClusterTests
         var clusters = workspace.ClustersText;
         Assert.StartsWith(header, clusters);
         Assert.Contains(
-            "        carries:\n          - tier=management\n          - app=web\n      - name: stage-1-34-blue\n        kubernetesVersion: \"1.34\"\n        kubeContext: stage-1-34-blue\n        color: blue\n        state: active\n        provisioned: 2026-11-02\n        deadline: 2026-12-14\n        carries:\n          - tier=management\n  prod:\n",
+            "        carries:\n          - tier=management\n          - app=web\n      - name: stage-1-34-blue\n        kubernetesVersion: \"1.34\"\n        kubeContext: stage-1-34-blue\n        color: blue\n        state: active\n        provisioned: \"2026-11-02\"\n        deadline: \"2026-12-14\"\n        carries:\n          - tier=management\n  prod:\n",
             clusters
         );
         Assert.NotNull(cluster.GetObject("apps/v1", "daemonsets", "logging", "log-forwarder"));
