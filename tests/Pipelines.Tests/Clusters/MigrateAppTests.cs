@@ -154,6 +154,40 @@ public class MigrateAppTests
         Assert.Empty(await workspace.GitAsync("status", "--porcelain"));
     }
 
+    [Fact]
+    public async Task A_pull_request_dry_run_names_the_branch_it_would_push_and_commits_nothing()
+    {
+        // Arrange
+        using var workspace = new LifecycleWorkspace();
+        await workspace.InitGitAsync();
+        var head = await workspace.GitAsync("rev-parse", "HEAD");
+
+        // Act
+        var result = await workspace.RunAsync(
+            "MigrateApp",
+            "--app",
+            "web",
+            "--env",
+            "prod",
+            "--to",
+            "prod-1-33-green",
+            "--via",
+            "pull-request",
+            "--dry-run"
+        );
+
+        // Assert
+        Assert.True(result.ExitCode == 0, result.AllOutput);
+        Assert.Contains(
+            "would push branch migrate/web/prod and open (or update) a pull request migrate/web/prod -> main",
+            result.Output
+        );
+        Assert.Contains("MigrateApp: web to prod-1-33-green in prod", result.Output);
+        Assert.Equal(head, await workspace.GitAsync("rev-parse", "HEAD"));
+        Assert.Equal("main", await workspace.GitAsync("branch", "--show-current"));
+        Assert.Equal("* main", await workspace.GitAsync("branch", "--list"));
+    }
+
     [Theory]
     [InlineData(
         "api",
