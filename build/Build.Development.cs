@@ -1,3 +1,4 @@
+using Pipelines.ConfigRepo.Benchmarks;
 using Pipelines.DotNet;
 using Pipelines.Engine;
 using Pipelines.Helmfile.Benchmarks;
@@ -176,5 +177,30 @@ partial class Build
                     );
                     Console.WriteLine($"  targets / raw  {result.Ratio:F3} (target: at most 1.15)");
                     Report("targets/raw", result.Ratio.ToString("F3"));
+                });
+
+    Target BenchmarkBump =>
+        _ =>
+            _.Description(
+                    "Measure 16 concurrent BumpK8sConfig runs against 16 sequential ones on one bare repo"
+                )
+                .Executes(async ct =>
+                {
+                    var result = await BumpBenchmark.RunAsync(RootDirectory, 16, ct);
+                    Console.WriteLine(
+                        $"{result.Apps} bumps of {result.Apps} apps into one bare config repo (real git, in process):"
+                    );
+                    Console.WriteLine(
+                        $"  one after another  {result.Sequential.TotalMilliseconds, 7:F0} ms"
+                    );
+                    Console.WriteLine(
+                        $"  all at once        {result.Concurrent.TotalMilliseconds, 7:F0} ms  ({result.Retries} lost push races redone on the new HEAD)"
+                    );
+                    Console.WriteLine(
+                        $"  commits on main    {result.Commits} (1 seed + {2 * result.Apps} bumps: none lost)"
+                    );
+                    Console.WriteLine($"  concurrent / sequential  {result.Ratio:F3}");
+                    Report("concurrent/sequential", result.Ratio.ToString("F3"));
+                    Report("retries", result.Retries);
                 });
 }

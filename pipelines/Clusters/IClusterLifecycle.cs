@@ -12,10 +12,11 @@ namespace Pipelines.Clusters;
 /// <summary>
 /// The immutable-cluster lifecycle as a component: <c>class Build : PipelineBuild, IClusterLifecycle</c>. A new EKS
 /// cluster per Kubernetes version (ProvisionCluster), apps moving over on their own schedule (MigrateApp, then
-/// Sync --prune), the state of it all (ClusterStatus), the briefing for app teams (UpgradeBriefing), and the old
+/// Sync --prune; the config repo is reached as BumpK8sConfig reaches it, see <see cref="IConfigRepoAccess"/>),
+/// the state of it all (ClusterStatus), the briefing for app teams (UpgradeBriefing), and the old
 /// cluster's end (RetireCluster). <c>helmfile/clusters.yaml</c> is the record; eksctl does what only AWS can.
 /// </summary>
-public interface IClusterLifecycle : ISync
+public interface IClusterLifecycle : ISync, IConfigRepoAccess
 {
     [Parameter(
         "Kubernetes version (major.minor) of the new cluster, for ProvisionCluster and UpgradeBriefing (default: the newest EKS version the project knows)"
@@ -47,26 +48,6 @@ public interface IClusterLifecycle : ISync
         "Where UpgradeBriefing writes its Markdown (default .nuke/temp/upgrade-briefing-<env>-<version>.md)"
     )]
     AbsolutePath? Output => TryGetValue(() => Output);
-
-    [Parameter(
-        "The config repo MigrateApp changes: a git URL or a local path (default: this repository)"
-    )]
-    string? ConfigRepo => TryGetValue(() => ConfigRepo);
-
-    [Parameter("The config repo's base branch (default: its default branch)")]
-    string? ConfigBranch => TryGetValue(() => ConfigBranch);
-
-    [Parameter(
-        "How MigrateApp's change reaches the config repo: a pushed commit or a pull request"
-    )]
-    ConfigDelivery Via => TryGetValue<ConfigDelivery?>(() => Via) ?? ConfigDelivery.Commit;
-
-    /// <summary>
-    /// How MigrateApp reaches the config repo (clones under .nuke/temp, dry run). A build that opens pull requests
-    /// overrides it to add the GitHub opener and token, as BumpK8sConfig does.
-    /// </summary>
-    ConfigRepoContext MigrationContext =>
-        new() { TemporaryDirectory = TemporaryDirectory, DryRun = DryRun };
 
     /// <summary>The day deadlines and support windows count from; a test build overrides it.</summary>
     DateOnly Today => DateOnly.FromDateTime(DateTime.UtcNow);
@@ -127,12 +108,12 @@ public interface IClusterLifecycle : ISync
                             Environment = Env!,
                             To = To!,
                             KeepOnOld = KeepOnOld,
-                            Repository = ConfigRepo ?? RootDirectory,
+                            Repository = ConfigRepository,
                             Branch = ConfigBranch,
-                            Via = Via,
+                            Via = DeliveryFor(Env!),
                         },
                         ClusterLifecycle,
-                        MigrationContext,
+                        ConfigRepoContext,
                         ct
                     );
                     Report(

@@ -21,7 +21,7 @@ public sealed record ConfigRepoContext
     public int MaxAttempts { get; init; } = 20;
 
     /// <summary>The first retry waits up to this long; each next one up to twice as long (full jitter).</summary>
-    public TimeSpan RetryDelay { get; init; } = TimeSpan.FromMilliseconds(50);
+    public TimeSpan RetryDelay { get; init; } = TimeSpan.FromMilliseconds(200);
 }
 
 /// <summary>Opens a pull request from a branch, or updates the one already open for it.</summary>

@@ -193,4 +193,40 @@ internal static class BuildRunner
             }
         }
     }
+
+    /// <summary>
+    /// Runs a build in this process with no environment and its output captured, for benchmarks that time the
+    /// targets as ./build.sh runs them; returns the output and throws with it when the build fails.
+    /// </summary>
+    public static async Task<string> RunCapturedAsync(
+        Func<PipelineBuild> createBuild,
+        IReadOnlyList<string> args,
+        AbsolutePath root,
+        CancellationToken cancellationToken
+    )
+    {
+        var output = new StringWriter();
+        static string? NoEnvironment(string name) => null;
+        var host = ConsoleHost.Create(
+            output,
+            output,
+            new SecretRegistry(),
+            NoEnvironment,
+            isTerminal: false
+        );
+        var exitCode = await RunAsync(
+            createBuild,
+            null,
+            args,
+            root,
+            NoEnvironment,
+            host,
+            cancellationToken
+        );
+        return exitCode == ExitCodes.Success
+            ? output.ToString()
+            : throw new InvalidOperationException(
+                $"{string.Join(' ', args)} exited with {exitCode}:\n{output}"
+            );
+    }
 }

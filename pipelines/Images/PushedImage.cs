@@ -32,7 +32,8 @@ public sealed record PushedImage(
         {
             await File.AppendAllTextAsync(
                 output,
-                $"digest={Digest}\nimage={Repository}@{Digest}\n",
+                // reference is what BumpK8sConfig's --image takes in the next job.
+                $"digest={Digest}\nimage={Repository}@{Digest}\ntag={Tags[0]}\nreference={Repository}:{Tags[0]}@{Digest}\n",
                 ct
             );
         }

@@ -1,3 +1,4 @@
+using Pipelines.ConfigRepo.Yaml;
 using YamlDotNet.Core;
 using YamlDotNet.Core.Events;
 using YamlDotNet.Serialization;
@@ -11,37 +12,6 @@ namespace Pipelines.Helmfile.Values;
 /// </summary>
 internal sealed class GoYamlScalars(IEventEmitter next) : ChainedEventEmitter(next)
 {
-    private static readonly HashSet<string> Yaml11Specials =
-    [
-        "y",
-        "Y",
-        "yes",
-        "Yes",
-        "YES",
-        "n",
-        "N",
-        "no",
-        "No",
-        "NO",
-        "on",
-        "On",
-        "ON",
-        "off",
-        "Off",
-        "OFF",
-        "true",
-        "True",
-        "TRUE",
-        "false",
-        "False",
-        "FALSE",
-        "null",
-        "Null",
-        "NULL",
-        "~",
-        "",
-    ];
-
     public override void Emit(ScalarEventInfo eventInfo, IEmitter emitter)
     {
         if (eventInfo.Source.Value is null)
@@ -53,7 +23,8 @@ internal sealed class GoYamlScalars(IEventEmitter next) : ChainedEventEmitter(ne
         }
         if (
             eventInfo.Source.Type == typeof(string)
-            && Yaml11Specials.Contains((string)eventInfo.Source.Value)
+            // The YAML 1.1 words for bools and null (yes, off, ~): go-yaml quotes exactly these.
+            && PlainScalars.Kind((string)eventInfo.Source.Value) is PlainKind.Bool or PlainKind.Null
         )
         {
             eventInfo.Style = ScalarStyle.DoubleQuoted;

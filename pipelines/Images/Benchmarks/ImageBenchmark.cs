@@ -87,15 +87,6 @@ public static class ImageBenchmark
         CancellationToken ct
     )
     {
-        var output = new StringWriter();
-        static string? NoEnvironment(string name) => null;
-        var host = ConsoleHost.Create(
-            output,
-            output,
-            new SecretRegistry(),
-            NoEnvironment,
-            isTerminal: false
-        );
         string[] args =
         [
             "PushImage",
@@ -110,21 +101,7 @@ public static class ImageBenchmark
             "--tag",
             tag,
         ];
-        var exitCode = await BuildRunner.RunAsync(
-            () => new BenchmarkBuild(),
-            null,
-            args,
-            workspace,
-            NoEnvironment,
-            host,
-            ct
-        );
-        if (exitCode != ExitCodes.Success)
-        {
-            throw new InvalidOperationException(
-                $"PushImage exited with {exitCode} in the benchmark:\n{output}"
-            );
-        }
+        await BuildRunner.RunCapturedAsync(() => new BenchmarkBuild(), args, workspace, ct);
     }
 
     /// <summary>

@@ -48,7 +48,9 @@ public class MigrateAppTests
             "--env",
             "prod",
             "--to",
-            "prod-1-33-green"
+            "prod-1-33-green",
+            "--via",
+            "commit"
         );
         var second = await workspace.RunAsync(sync);
         var again = await workspace.RunAsync(
@@ -58,7 +60,9 @@ public class MigrateAppTests
             "--env",
             "prod",
             "--to",
-            "prod-1-33-green"
+            "prod-1-33-green",
+            "--via",
+            "commit"
         );
 
         // Assert
@@ -110,6 +114,8 @@ public class MigrateAppTests
             "prod",
             "--to",
             "prod-1-33-green",
+            "--via",
+            "commit",
             "--keep-on-old"
         );
 
@@ -144,6 +150,8 @@ public class MigrateAppTests
             "prod",
             "--to",
             "prod-1-33-green",
+            "--via",
+            "commit",
             "--dry-run"
         );
 
@@ -219,7 +227,9 @@ public class MigrateAppTests
             "--env",
             "prod",
             "--to",
-            to
+            to,
+            "--via",
+            "commit"
         );
 
         // Assert
