@@ -15,7 +15,7 @@ public sealed partial class YamlEditor
         {
             var prefix = path.Take(path.Segments.ToList().IndexOf(item));
             throw Document.Error(
-                missing.Holder?.Start ?? Text.Length,
+                missing.Holder?.Start ?? Source.Length,
                 $"cannot create '{path}': '{prefix}' does not exist, and an edit cannot invent the list item {item} in it. "
                     + "Add the item first (append a mapping to the list), then set its keys."
             );
@@ -56,7 +56,7 @@ public sealed partial class YamlEditor
         switch (parent)
         {
             case null:
-                return Placement.Lines(layout, Text.Length, Writer().Children(value, 0));
+                return Placement.Lines(layout, Source.Length, Writer().Children(value, 0));
             case (MappingNode { IsFlow: false } mapping, var index):
                 var keyColumn = layout.Column(mapping.Entries[index].Key.Start);
                 var at = Placement.AfterBlock(layout, holder!.ContentEnd, keyColumn + 1);
@@ -83,7 +83,7 @@ public sealed partial class YamlEditor
         {
             return TextEdit.Insert(mapping.Entries[index].Key.ContentEnd, ": " + text);
         }
-        var space = empty.End > 0 && Text[empty.End - 1] == ' ' ? "" : " ";
+        var space = empty.End > 0 && Source[empty.End - 1] == ' ' ? "" : " ";
         return TextEdit.Insert(empty.End, space + text);
     }
 
@@ -104,11 +104,11 @@ public sealed partial class YamlEditor
         }
         var after = children[^1].ContentEnd;
         var next = after;
-        while (next < close && char.IsWhiteSpace(Text[next]))
+        while (next < close && char.IsWhiteSpace(Source[next]))
         {
             next++;
         }
-        return Text[next] == ','
+        return Source[next] == ','
             ? TextEdit.Insert(next + 1, " " + text + ",")
             : TextEdit.Insert(after, ", " + text);
     }

@@ -17,7 +17,9 @@ public sealed partial class YamlEditor
             list => new NewScalar(scalar, ItemStyle(list)),
             $"appending '{scalar}' to '{sequence}'",
             after =>
-                after.GetScalarSequence(sequence) is [.., var last] && last == scalar
+                after.Locator(sequence).Read() is SequenceNode { Items: [.., var last] }
+                && MappingLookup.Resolve(last.Value) is ScalarNode { Value: var text }
+                && text == scalar
                     ? null
                     : $"does not end '{sequence}' with '{scalar}'"
         );
