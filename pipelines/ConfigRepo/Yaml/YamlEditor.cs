@@ -43,7 +43,10 @@ public sealed partial class YamlEditor
         );
     }
 
-    /// <summary>The text of the scalar at <paramref name="path"/>; null when the path is absent.</summary>
+    /// <summary>
+    /// The text of the scalar at <paramref name="path"/> as written, without type resolution (<c>~</c> reads as
+    /// "~", an empty <c>key:</c> as ""); null when the path is absent. A mapping or list there is an error.
+    /// </summary>
     public string? GetScalar(YamlPath path) =>
         Locator(path).Read() switch
         {
