@@ -84,7 +84,7 @@ public sealed partial class YamlEditor
                 )
                 : Writer();
         var at = Placement.AfterBlock(Document.Layout, list.ContentEnd, dashColumn);
-        return Placement.Lines(Document.Layout, at, writer.Item(item, dashColumn));
+        return Placement.Lines(Document, at, writer.Item(item, dashColumn));
     }
 
     /// <summary>Where a sibling item puts the '-' of its nested lists, relative to their key.</summary>

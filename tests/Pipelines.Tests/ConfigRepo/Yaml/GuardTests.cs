@@ -135,4 +135,43 @@ public class GuardTests
         Assert.Equal("v1", editor.GetScalar(P("tag")));
         Assert.Equal("\uFEFFtag: v2\n", edited.Text);
     }
+
+    [Fact]
+    public void Nothing_is_added_after_a_block_scalar_that_ends_the_file_without_a_line_break()
+    {
+        // Act
+        var clipped = Fails("a: 1\nnotes: |\n  one\n  two", e => e.SetScalar(P("b"), "x"));
+        var stripped = YamlEditor.Parse("notes: |-\n  one", "v.yaml").SetScalar(P("b"), "x");
+
+        // Assert
+        Assert.Equal(2, clipped.Line);
+        Assert.Contains(
+            "ends with the block scalar 'notes' and no line break",
+            clipped.Message,
+            StringComparison.Ordinal
+        );
+        Assert.Equal("notes: |-\n  one\nb: x", stripped.Text);
+    }
+
+    [Fact]
+    public void A_key_is_not_added_after_an_anchored_value_in_braces_which_YamlDotNet_could_not_read_back()
+    {
+        // Act
+        var error = Fails(
+            "image: {repository: web, tag: &t v1}\n",
+            e => e.SetScalar(P("image.digest"), "d")
+        );
+
+        // Assert
+        Assert.Contains(
+            "cannot add a key after the anchored value 'image.tag'",
+            error.Message,
+            StringComparison.Ordinal
+        );
+        Assert.Contains(
+            "Write the mapping in block style first",
+            error.Message,
+            StringComparison.Ordinal
+        );
+    }
 }
