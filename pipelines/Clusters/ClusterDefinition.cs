@@ -26,6 +26,18 @@ public sealed record ClusterDefinition
     /// <summary>Extra API versions the cluster serves (CRDs), passed to <c>helm template --api-versions</c>.</summary>
     public IReadOnlyList<string> ApiVersions { get; init; } = [];
 
+    /// <summary>The day ProvisionCluster created it (<c>provisioned:</c>), when known.</summary>
+    public DateOnly? Provisioned { get; init; }
+
+    /// <summary>
+    /// The day every app should run here (<c>deadline:</c>; default <see cref="Provisioned"/> plus
+    /// <see cref="DefaultMigrationWindow"/>). ClusterStatus flags apps not here once it has passed.
+    /// </summary>
+    public DateOnly? Deadline { get; init; }
+
+    /// <summary>How many days app teams get to move to a new cluster when nothing else is said: six weeks.</summary>
+    public const int DefaultMigrationWindow = 42;
+
     public bool CarriesRelease(ReleaseSpec release) => ReleaseSelector.AnyMatches(Carries, release);
 
     /// <summary>Retired clusters are kept in the file for history but get nothing rendered or synced.</summary>

@@ -1,6 +1,4 @@
-using System.Text.RegularExpressions;
 using Pipelines.Engine;
-using Pipelines.Helmfile.Selection;
 using Pipelines.Helmfile.Values;
 
 namespace Pipelines.Clusters;
@@ -13,7 +11,15 @@ public static partial class ClustersFile
 {
     public const string DefaultPath = "helmfile/clusters.yaml";
 
-    public static IReadOnlyList<ClusterDefinition> Load(AbsolutePath path, AbsolutePath root)
+    /// <summary>Every cluster of every environment, retired ones included.</summary>
+    public static IReadOnlyList<ClusterDefinition> Load(AbsolutePath path, AbsolutePath root) =>
+        LoadEnvironments(path, root).SelectMany(e => e.Clusters).ToList();
+
+    /// <summary>The environments in file order, each with its node groups, CD role and clusters.</summary>
+    public static IReadOnlyList<ClusterEnvironment> LoadEnvironments(
+        AbsolutePath path,
+        AbsolutePath root
+    )
     {
         var file = path.RelativeTo(root);
         if (!path.FileExists)
@@ -23,7 +29,13 @@ public static partial class ClustersFile
                 file
             );
         }
-        var document = YamlData.ParseMapping(File.ReadAllText(path), file);
+        return Parse(File.ReadAllText(path), file);
+    }
+
+    /// <summary>Parses the file's text; <paramref name="file"/> names it in errors.</summary>
+    public static IReadOnlyList<ClusterEnvironment> Parse(string text, string file)
+    {
+        var document = YamlData.ParseMapping(text, file);
         if (
             document.GetValueOrDefault("environments")
             is not Dictionary<string, object?> environments
@@ -35,12 +47,13 @@ public static partial class ClustersFile
                 1
             );
         }
-        var clusters = new List<ClusterDefinition>();
-        foreach (var (environment, spec) in environments)
-        {
-            clusters.AddRange(ReadEnvironment(environment, spec, file));
-        }
-        var duplicate = clusters.GroupBy(c => c.Name).FirstOrDefault(g => g.Count() > 1);
+        var result = environments
+            .Select(pair => ReadEnvironment(pair.Key, pair.Value, file))
+            .ToList();
+        var duplicate = result
+            .SelectMany(e => e.Clusters)
+            .GroupBy(c => c.Name)
+            .FirstOrDefault(g => g.Count() > 1);
         if (duplicate is not null)
         {
             throw new SourceLocatedException(
@@ -48,14 +61,10 @@ public static partial class ClustersFile
                 file
             );
         }
-        return clusters;
+        return result;
     }
 
-    private static IEnumerable<ClusterDefinition> ReadEnvironment(
-        string environment,
-        object? spec,
-        string file
-    )
+    private static ClusterEnvironment ReadEnvironment(string environment, object? spec, string file)
     {
         var map = spec as Dictionary<string, object?> ?? [];
         var region = map.GetValueOrDefault("region") as string;
@@ -68,126 +77,43 @@ public static partial class ClustersFile
                 $"environment '{environment}' has no 'clusters:' list."
             );
         }
-        foreach (var item in list)
+        var clusters = list.Select(item =>
+                item is Dictionary<string, object?> cluster
+                    ? ReadCluster(environment, region, cluster, file)
+                    : throw new SourceLocatedException(
+                        $"{file}: each cluster of '{environment}' must be a mapping.",
+                        file
+                    )
+            )
+            .ToList();
+        return new ClusterEnvironment
         {
-            if (item is not Dictionary<string, object?> cluster)
-            {
-                throw new SourceLocatedException(
-                    $"{file}: each cluster of '{environment}' must be a mapping.",
-                    file
-                );
-            }
-            yield return ReadCluster(environment, region, cluster, file);
-        }
+            Name = environment,
+            Region = region,
+            NodeGroups = ReadNodeGroups(environment, map, file),
+            CdRole = ReadCdRole(environment, map, file),
+            Clusters = clusters,
+        };
     }
 
-    private static ClusterDefinition ReadCluster(
+    private static string? ReadCdRole(
         string environment,
-        string? region,
         Dictionary<string, object?> map,
         string file
-    )
-    {
-        string Text(string key) =>
-            map.GetValueOrDefault(key) is { } value
-                ? Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture)!
-                : "";
-        var name = Text("name");
-        if (name.Length == 0)
+    ) =>
+        map.GetValueOrDefault("cdRole") switch
         {
-            throw new SourceLocatedException(
-                $"{file}: a cluster of '{environment}' has no name.",
-                file
-            );
-        }
-        var version = Text("kubernetesVersion");
-        if (!VersionPattern().IsMatch(version))
-        {
-            throw Error(
+            null => null,
+            string arn
+                when arn.StartsWith("arn:", StringComparison.Ordinal)
+                    && arn.Contains(":role/", StringComparison.Ordinal) => arn,
+            var other => throw Error(
                 map,
-                "kubernetesVersion",
+                "cdRole",
                 file,
-                $"cluster '{name}': kubernetesVersion '{version}' is not major.minor (quote it: \"1.33\")."
-            );
-        }
-        var color = Parse<ClusterColor>(map, "color", file, name);
-        var expected =
-            $"{environment}-{version.Replace('.', '-')}-{color.ToString().ToLowerInvariant()}";
-        if (name != expected)
-        {
-            throw Error(
-                map,
-                "name",
-                file,
-                $"cluster '{name}' should be named '{expected}' (<env>-<major>-<minor>-<color>) for environment {environment}, version {version}, color {color.ToString().ToLowerInvariant()}."
-            );
-        }
-        var kubeContext = map.GetValueOrDefault("kubeContext") as string;
-        var apiServer = map.GetValueOrDefault("apiServer") as string;
-        if (kubeContext is null && apiServer is null)
-        {
-            throw Error(
-                map,
-                "name",
-                file,
-                $"cluster '{name}' needs 'kubeContext' (a kubeconfig context) or 'apiServer' (a URL)."
-            );
-        }
-        var carries = map.GetValueOrDefault("carries") switch
-        {
-            null => [],
-            List<object?> selectors => selectors
-                .Select(s => ReleaseSelector.Parse(s?.ToString() ?? ""))
-                .ToList(),
-            _ => throw Error(
-                map,
-                "carries",
-                file,
-                $"cluster '{name}': carries must be a list of selectors like tier=management."
+                $"environment '{environment}': cdRole must be an IAM role ARN (arn:aws:iam::<account>:role/<name>), not {YamlData.Describe(other)} '{other}'."
             ),
         };
-        return new ClusterDefinition
-        {
-            Name = name,
-            Environment = environment,
-            KubernetesVersion = version,
-            Region =
-                map.GetValueOrDefault("region") as string
-                ?? region
-                ?? throw Error(
-                    map,
-                    "name",
-                    file,
-                    $"cluster '{name}' has no region, and environment '{environment}' sets none."
-                ),
-            KubeContext = kubeContext,
-            ApiServer = apiServer,
-            Color = color,
-            State = Parse<ClusterState>(map, "state", file, name),
-            Carries = carries,
-            ApiVersions =
-                (map.GetValueOrDefault("apiVersions") as List<object?>)
-                    ?.Select(v => v?.ToString() ?? "")
-                    .ToList()
-                ?? [],
-        };
-    }
-
-    private static T Parse<T>(
-        Dictionary<string, object?> map,
-        string key,
-        string file,
-        string cluster
-    )
-        where T : struct, Enum =>
-        Enum.TryParse<T>(map.GetValueOrDefault(key) as string, ignoreCase: true, out var value)
-            ? value
-            : throw Error(
-                map,
-                key,
-                file,
-                $"cluster '{cluster}': {key} must be one of {string.Join(", ", Enum.GetNames<T>().Select(n => n.ToLowerInvariant()))}."
-            );
 
     private static SourceLocatedException Error(
         Dictionary<string, object?> map,
@@ -204,7 +130,4 @@ public static partial class ClustersFile
             position?.Column
         );
     }
-
-    [GeneratedRegex(@"^\d+\.\d+$")]
-    private static partial Regex VersionPattern();
 }

@@ -25,23 +25,11 @@ internal static class ConfigRepoBumping
         }
         var image = build.PromoteFrom is null ? ImageToBump(build) : null;
         var provenance = new BumpProvenance(image?.Revision, build.PromoteFrom);
-        var repository = build.ConfigRepo ?? build.RootDirectory;
-        var token = Token(build);
-        var context = new ConfigRepoContext
-        {
-            TemporaryDirectory = build.TemporaryDirectory,
-            DryRun = build.DryRun,
-            Token = token,
-            PullRequests = GitHubPullRequestOpener.For(
-                repository,
-                build.GitHubRepository,
-                token,
-                build.GitHubApiUrl
-            ),
-        };
+        var repository = build.ConfigRepository;
+        var context = build.ConfigRepoContext;
 
         var report = new List<KeyValuePair<string, string>>();
-        var direct = envs.Where(env => Delivery(build, env) == ConfigDelivery.Commit).ToList();
+        var direct = envs.Where(env => build.DeliveryFor(env) == ConfigDelivery.Commit).ToList();
         if (direct.Count > 0)
         {
             var edit = Edit(build, app, direct, image?.Reference, provenance);
@@ -137,23 +125,6 @@ internal static class ConfigRepoBumping
         }
         var pushed = PushedImage.Read(build.ImageManifestFile);
         return (ImageReference.From(pushed), pushed.Revision);
-    }
-
-    private static ConfigDelivery Delivery(IConfigRepoBump build, string env) =>
-        build.Via switch
-        {
-            BumpVia.Commit => ConfigDelivery.Commit,
-            BumpVia.PullRequest => ConfigDelivery.PullRequest,
-            _ => build.PullRequestEnvs.Contains(env, StringComparer.OrdinalIgnoreCase)
-                ? ConfigDelivery.PullRequest
-                : ConfigDelivery.Commit,
-        };
-
-    private static string? Token(IConfigRepoBump build)
-    {
-        var token = build.GitHubToken ?? Environment.GetEnvironmentVariable("GITHUB_TOKEN");
-        Log.RegisterSecret(token);
-        return string.IsNullOrEmpty(token) ? null : token;
     }
 
     /// <summary>--app may be a build context path for BuildImage; its folder name is the app.</summary>

@@ -10,7 +10,7 @@ namespace Pipelines.ConfigRepo;
 /// pushed (or <c>--image</c>, or the one another environment runs) into the app's values for <c>--env</c>, as a
 /// commit on the config repo or, for prod, a pull request.
 /// </summary>
-public interface IConfigRepoBump : IHelmfileRender, IContainerImage
+public interface IConfigRepoBump : IHelmfileRender, IContainerImage, IConfigRepoAccess
 {
     [Parameter(
         "More environments to bump in the same run, besides --env",
@@ -23,12 +23,6 @@ public interface IConfigRepoBump : IHelmfileRender, IContainerImage
     )]
     string? Image => TryGetValue(() => Image);
 
-    [Parameter("The config repo: a git URL or a local path (default: this repository)")]
-    string? ConfigRepo => TryGetValue(() => ConfigRepo);
-
-    [Parameter("The config repo's base branch (default: its default branch)")]
-    string? ConfigBranch => TryGetValue(() => ConfigBranch);
-
     [Parameter("The app's values file in the config repo; {app} and {env} are replaced")]
     string ValuesFile => TryGetValue(() => ValuesFile) ?? BumpTarget.DefaultValuesFile;
 
@@ -39,32 +33,10 @@ public interface IConfigRepoBump : IHelmfileRender, IContainerImage
     bool TagOnly => TryGetValue(() => TagOnly);
 
     [Parameter(
-        "commit: push to the base branch; pull-request: branch bump/<app>/<env> and a PR; auto: per --pull-request-envs"
-    )]
-    BumpVia Via => TryGetValue(() => Via);
-
-    [Parameter("Environments that --via auto bumps through a pull request")]
-    string[] PullRequestEnvs => TryGetValue(() => PullRequestEnvs) ?? ["prod"];
-
-    [Parameter(
         "Copy the image that this environment's values pin into --env's (promotion)",
         ValueProvider = nameof(EnvironmentNames)
     )]
     string? PromoteFrom => TryGetValue(() => PromoteFrom);
-
-    [
-        Parameter("Token for an https config repo and the GitHub API (default: $GITHUB_TOKEN)"),
-        Secret
-    ]
-    string? GitHubToken => TryGetValue(() => GitHubToken);
-
-    [Parameter("The config repo on GitHub, owner/name (default: from --config-repo's URL)")]
-    string? GitHubRepository => TryGetValue(() => GitHubRepository);
-
-    [Parameter(
-        "GitHub API URL, for GitHub Enterprise (default: $GITHUB_API_URL or api.github.com)"
-    )]
-    string? GitHubApiUrl => TryGetValue(() => GitHubApiUrl);
 
     Target BumpK8sConfig =>
         _ =>

@@ -19,19 +19,25 @@ public static class HelmfileRendering
     public static RenderResult? ResultOf(IHelmfileRender build) =>
         Results.TryGetValue(build, out var result) ? result : null;
 
+    /// <summary>Parameter Store references resolved with <c>--aws-region</c> and <c>--ssm-endpoint</c>; the client is made on first use.</summary>
+    public static ReferenceResolver References(IHelmfileRender build)
+    {
+        var client = new Lazy<Amazon.SimpleSystemsManagement.IAmazonSimpleSystemsManagement>(() =>
+            ParameterStoreClients.Create(build.AwsRegion, build.SsmEndpoint)
+        );
+        return new ReferenceResolver(
+            async (data, file, ct) =>
+                (await new ParameterStoreResolver(client.Value).ResolveAsync(data, file, ct)).Data
+        );
+    }
+
     public static async Task<RenderResult> RenderAsync(
         IHelmfileRender build,
         CancellationToken cancellationToken
     )
     {
         var templates = new TemplateContext(Environment.GetEnvironmentVariable);
-        var client = new Lazy<Amazon.SimpleSystemsManagement.IAmazonSimpleSystemsManagement>(() =>
-            ParameterStoreClients.Create(build.AwsRegion, build.SsmEndpoint)
-        );
-        var references = new ReferenceResolver(
-            async (data, file, ct) =>
-                (await new ParameterStoreResolver(client.Value).ResolveAsync(data, file, ct)).Data
-        );
+        var references = References(build);
         var include =
             build.IncludeTransitiveNeeds ? NeedsGraph.Include.Transitive
             : build.IncludeNeeds ? NeedsGraph.Include.Direct

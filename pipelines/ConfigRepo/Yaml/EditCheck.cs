@@ -24,8 +24,8 @@ internal static class EditCheck
         {
             throw Bug(before.File, description, $"does not parse ({exception.Message})");
         }
-        var expected = PlainData.Canonical(change(PlainData.From(before.Root)));
-        var actual = PlainData.Canonical(PlainData.From(after.Document.Root));
+        var expected = PlainData.Canonical(change(Root(before)));
+        var actual = PlainData.Canonical(Root(after.Document));
         if (expected != actual)
         {
             throw Bug(before.File, description, "changes more than that edit");
@@ -36,6 +36,12 @@ internal static class EditCheck
         }
         return after;
     }
+
+    // An empty document reads as null whether or not it has a '---' line: both are the empty mapping edits start from.
+    private static object Root(YamlDocument document) =>
+        document.Root is ScalarNode { IsEmpty: true }
+            ? new PlainData.Map()
+            : PlainData.From(document.Root);
 
     private static YamlEditException Bug(string file, string description, string problem) =>
         new(

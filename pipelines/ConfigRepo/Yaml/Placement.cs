@@ -28,13 +28,56 @@ internal static class Placement
     }
 
     /// <summary>Whole lines to insert at a line start, or at the end of a file that lacks a final line break.</summary>
-    public static TextEdit Lines(TextLayout layout, int at, IEnumerable<string> lines)
+    public static TextEdit Lines(YamlDocument document, int at, IEnumerable<string> lines)
     {
+        var layout = document.Layout;
         var text = string.Join(layout.NewLine, lines);
-        return at == layout.Text.Length && at > 0 && layout.Text[at - 1] != '\n'
-            ? TextEdit.Insert(at, layout.NewLine + text)
-            : TextEdit.Insert(at, text + layout.NewLine);
+        if (at < layout.Text.Length || at == 0 || layout.Text[at - 1] == '\n')
+        {
+            return TextEdit.Insert(at, text + layout.NewLine);
+        }
+        if (BlockScalarAtEnd(document.Root, at) is { } block && !Strips(layout.Text, block))
+        {
+            // Without a final line break the block's value has none either; a line after it would add one.
+            throw document.Error(
+                block.TokenStart,
+                $"the file ends with the block scalar '{block.Path}' and no line break, so anything added after it "
+                    + "would change its value. Add a line break at the end of the file, then run the edit again."
+            );
+        }
+        return TextEdit.Insert(at, layout.NewLine + text);
     }
+
+    private static bool Strips(string text, ScalarNode block)
+    {
+        for (
+            var i = block.TokenStart + 1;
+            i < text.Length && (text[i] is '-' or '+' || char.IsAsciiDigit(text[i]));
+            i++
+        )
+        {
+            if (text[i] == '-')
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static ScalarNode? BlockScalarAtEnd(YamlNode? node, int end) =>
+        node switch
+        {
+            ScalarNode { IsBlock: true } block when block.End == end => block,
+            MappingNode { IsFlow: false, Entries: [.., var last] } => BlockScalarAtEnd(
+                last.Value,
+                end
+            ),
+            SequenceNode { IsFlow: false, Items: [.., var last] } => BlockScalarAtEnd(
+                last.Value,
+                end
+            ),
+            _ => null,
+        };
 
     /// <summary>Just past the ':' or '-' (and any anchor or tag) that introduces <paramref name="node"/>; -1 for the root.</summary>
     public static int IndicatorEnd(YamlDocument document, YamlNode node)

@@ -15,7 +15,7 @@ public sealed partial class YamlEditor
         {
             var prefix = path.Take(path.Segments.ToList().IndexOf(item));
             throw Document.Error(
-                missing.Holder?.Start ?? Text.Length,
+                missing.Holder?.Start ?? Source.Length,
                 $"cannot create '{path}': '{prefix}' does not exist, and an edit cannot invent the list item {item} in it. "
                     + "Add the item first (append a mapping to the list), then set its keys."
             );
@@ -42,7 +42,7 @@ public sealed partial class YamlEditor
     {
         var keyColumn = Document.Layout.Column(mapping.Entries[0].Key.Start);
         var at = Placement.AfterBlock(Document.Layout, mapping.ContentEnd, keyColumn);
-        return Placement.Lines(Document.Layout, at, Writer().Children(entry, keyColumn));
+        return Placement.Lines(Document, at, Writer().Children(entry, keyColumn));
     }
 
     /// <summary>
@@ -56,12 +56,12 @@ public sealed partial class YamlEditor
         switch (parent)
         {
             case null:
-                return Placement.Lines(layout, Text.Length, Writer().Children(value, 0));
+                return Placement.Lines(Document, Source.Length, Writer().Children(value, 0));
             case (MappingNode { IsFlow: false } mapping, var index):
                 var keyColumn = layout.Column(mapping.Entries[index].Key.Start);
                 var at = Placement.AfterBlock(layout, holder!.ContentEnd, keyColumn + 1);
                 return Placement.Lines(
-                    layout,
+                    Document,
                     at,
                     Writer().Children(value, Writer().ChildColumn(value, keyColumn))
                 );
@@ -83,7 +83,7 @@ public sealed partial class YamlEditor
         {
             return TextEdit.Insert(mapping.Entries[index].Key.ContentEnd, ": " + text);
         }
-        var space = empty.End > 0 && Text[empty.End - 1] == ' ' ? "" : " ";
+        var space = empty.End > 0 && Source[empty.End - 1] == ' ' ? "" : " ";
         return TextEdit.Insert(empty.End, space + text);
     }
 
@@ -102,13 +102,25 @@ public sealed partial class YamlEditor
         {
             return TextEdit.Insert(close, text);
         }
+        if (
+            entry is KeyValuePair<string, NewValue>
+            && children[^1] is ScalarNode { Anchor: not null } anchored
+        )
+        {
+            // YamlDotNet, which re-reads every edit, cannot read {a: &x 1, b: 2}: refuse rather than reorder keys.
+            throw Document.Error(
+                anchored.Start,
+                $"cannot add a key after the anchored value '{anchored.Path}' in this flow mapping: YamlDotNet cannot "
+                    + "read an anchored value followed by more keys in braces. Write the mapping in block style first."
+            );
+        }
         var after = children[^1].ContentEnd;
         var next = after;
-        while (next < close && char.IsWhiteSpace(Text[next]))
+        while (next < close && char.IsWhiteSpace(Source[next]))
         {
             next++;
         }
-        return Text[next] == ','
+        return Source[next] == ','
             ? TextEdit.Insert(next + 1, " " + text + ",")
             : TextEdit.Insert(after, ", " + text);
     }

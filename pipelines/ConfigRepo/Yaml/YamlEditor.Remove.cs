@@ -10,7 +10,8 @@ public sealed partial class YamlEditor
     /// </summary>
     public YamlEditor RemoveKey(YamlPath path)
     {
-        if (path?.Segments[^1] is not YamlPathSegment.Key)
+        ArgumentNullException.ThrowIfNull(path);
+        if (path.Segments[^1] is not YamlPathSegment.Key)
         {
             throw new UsageException(
                 $"RemoveKey needs a path ending in a key, not '{path}'. To remove a list item, remove it from its list."

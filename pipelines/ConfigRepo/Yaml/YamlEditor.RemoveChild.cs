@@ -65,10 +65,14 @@ public sealed partial class YamlEditor
             return new TextEdit(children[index - 1].ContentEnd, end, "");
         }
         var next = end;
-        while (next < Text.Length && char.IsWhiteSpace(Text[next]))
+        while (next < Source.Length && char.IsWhiteSpace(Source[next]))
         {
             next++;
         }
-        return new TextEdit(start, next < Text.Length && Text[next] == ',' ? next + 1 : end, "");
+        return new TextEdit(
+            start,
+            next < Source.Length && Source[next] == ',' ? next + 1 : end,
+            ""
+        );
     }
 }

@@ -13,22 +13,40 @@ namespace Pipelines.ConfigRepo.Yaml;
 /// </remarks>
 public sealed partial class YamlEditor
 {
-    private YamlEditor(YamlDocument document) => Document = document;
+    // A byte order mark is not YAML (YamlDotNet would read it into the first key); it is set aside and kept.
+    private const char ByteOrderMark = '\uFEFF';
+    private readonly string _byteOrderMark;
+
+    private YamlEditor(YamlDocument document, string byteOrderMark)
+    {
+        Document = document;
+        _byteOrderMark = byteOrderMark;
+    }
 
     internal YamlDocument Document { get; }
 
     /// <summary>The file's text, including every edit made so far.</summary>
-    public string Text => Document.Text;
+    public string Text => _byteOrderMark + Document.Text;
+
+    /// <summary>The text the document's positions count in (without a byte order mark).</summary>
+    private string Source => Document.Text;
 
     /// <summary>Parses <paramref name="text"/>; <paramref name="file"/> names the file in error messages only.</summary>
     public static YamlEditor Parse(string text, string file)
     {
         ArgumentNullException.ThrowIfNull(text);
         ArgumentNullException.ThrowIfNull(file);
-        return new YamlEditor(YamlDocumentReader.Read(text, file));
+        var hasMark = text.Length > 0 && text[0] == ByteOrderMark;
+        return new YamlEditor(
+            YamlDocumentReader.Read(hasMark ? text[1..] : text, file),
+            hasMark ? ByteOrderMark.ToString() : ""
+        );
     }
 
-    /// <summary>The text of the scalar at <paramref name="path"/>; null when the path is absent.</summary>
+    /// <summary>
+    /// The text of the scalar at <paramref name="path"/> as written, without type resolution (<c>~</c> reads as
+    /// "~", an empty <c>key:</c> as ""); null when the path is absent. A mapping or list there is an error.
+    /// </summary>
     public string? GetScalar(YamlPath path) =>
         Locator(path).Read() switch
         {
@@ -77,5 +95,12 @@ public sealed partial class YamlEditor
         IEnumerable<TextEdit> edits,
         Func<object?, object?> change,
         Func<YamlEditor, string?> readBack
-    ) => EditCheck.Run(Document, TextEdit.Apply(Text, edits), description, change, readBack);
+    ) =>
+        EditCheck.Run(
+            Document,
+            _byteOrderMark + TextEdit.Apply(Source, edits),
+            description,
+            change,
+            readBack
+        );
 }

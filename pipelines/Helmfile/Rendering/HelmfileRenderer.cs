@@ -24,14 +24,30 @@ public sealed class HelmfileRenderer(
     public AbsolutePath ToolsDirectory { get; init; } = root / ".nuke" / "temp" / "tools";
     public AbsolutePath CacheDirectory { get; init; } = root / ".nuke" / "temp" / "render-cache";
 
-    public async Task<RenderResult> RenderAsync(
+    /// <summary>
+    /// When false, objects using APIs their cluster no longer serves are rendered without failing, for callers that
+    /// report them (UpgradeBriefing runs <see cref="RemovedApiCheck"/> itself).
+    /// </summary>
+    public bool CheckRemovedApis { get; init; } = true;
+
+    public Task<RenderResult> RenderAsync(
         AbsolutePath stateFile,
         AbsolutePath clustersFile,
         RenderOptions options,
         CancellationToken cancellationToken
+    ) => RenderAsync(stateFile, ClustersFile.Load(clustersFile, root), options, cancellationToken);
+
+    /// <summary>
+    /// Renders for clusters given in memory: a cluster not yet in clusters.yaml (ProvisionCluster's preflight) or a
+    /// version not yet provisioned (UpgradeBriefing).
+    /// </summary>
+    public async Task<RenderResult> RenderAsync(
+        AbsolutePath stateFile,
+        IReadOnlyList<ClusterDefinition> clusters,
+        RenderOptions options,
+        CancellationToken cancellationToken
     )
     {
-        var clusters = ClustersFile.Load(clustersFile, root);
         var state = new StateLoader(root, templates).Load(stateFile, options.Environment);
         // Each layer resolves against its own file, so a missing parameter names the file that asked for it.
         var stateSecrets = new List<string>();
@@ -114,6 +130,10 @@ public sealed class HelmfileRenderer(
                 .ToList(),
             state
         );
+        if (!CheckRemovedApis)
+        {
+            return result;
+        }
         var findings = result
             .Clusters.SelectMany(c =>
                 c.Releases.SelectMany(r =>

@@ -119,7 +119,7 @@ internal sealed class SyncHarness : IAsyncDisposable
         }
     }
 
-    private static async Task MarkRolledOutAsync(KubeApiTestServer server)
+    internal static async Task MarkRolledOutAsync(KubeApiTestServer server)
     {
         using var client = server.CreateClient();
         var deployments = await client.AppsV1.ListDeploymentForAllNamespacesAsync(

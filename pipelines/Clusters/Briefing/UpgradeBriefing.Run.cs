@@ -1,0 +1,40 @@
+using Pipelines.Engine;
+
+namespace Pipelines.Clusters.Briefing;
+
+public static partial class UpgradeBriefing
+{
+    /// <summary>What the UpgradeBriefing target does: build the briefing, write it (atomically), summarise it.</summary>
+    public static async Task<(UpgradeBriefingReport Report, AbsolutePath Path)> RunAsync(
+        string environment,
+        string? version,
+        AbsolutePath? output,
+        ClusterLifecycleSettings settings,
+        AbsolutePath temporaryDirectory,
+        CancellationToken cancellationToken
+    )
+    {
+        var report = await BuildAsync(environment, version, settings, cancellationToken);
+        var markdown = BriefingWriter.Markdown(report);
+        var path =
+            output
+            ?? temporaryDirectory / $"upgrade-briefing-{report.Environment}-{report.Version}.md";
+        await AtomicFile.WriteAllTextAsync(path, markdown, cancellationToken);
+        foreach (var app in report.Apps)
+        {
+            Log.Info(
+                $"{app.App.Name}: "
+                    + (app.From is null ? $"already at {report.Version}" : $"from {app.From.Name}")
+                    + $", {app.Removed.Count} removed API use(s), {app.Deprecated.Count} deprecated, "
+                    + (
+                        app.Diff.Length == 0
+                            ? "no manifest change"
+                            : $"{app.Diff.Split('\n').Count(l => l.StartsWith('+') || l.StartsWith('-'))} changed line(s)"
+                    )
+            );
+        }
+        Log.Info($"Briefing written to {path}");
+        Log.StepSummary(markdown);
+        return (report, path);
+    }
+}

@@ -1,0 +1,186 @@
+using Pipelines.Engine;
+using Pipelines.Helmfile.Manifests;
+using Pipelines.Helmfile.Rendering;
+using Pipelines.Helmfile.Selection;
+using Pipelines.Text;
+
+namespace Pipelines.Clusters.Briefing;
+
+/// <summary>
+/// UpgradeBriefing: renders each app at the version of the cluster it runs on and at the new version (real helm,
+/// RenderHelmfile's renderer and cache) and reports per app the manifest diff, the removed and deprecated APIs it
+/// still uses, the deadline and the commands to move.
+/// </summary>
+public static partial class UpgradeBriefing
+{
+    public static async Task<UpgradeBriefingReport> BuildAsync(
+        string environmentName,
+        string? version,
+        ClusterLifecycleSettings settings,
+        CancellationToken cancellationToken
+    )
+    {
+        var support = EksVersions.Get(version ?? EksVersions.Newest.Version);
+        var target = KubernetesVersion.Parse(support.Version);
+        var environments = settings.LoadEnvironments();
+        var environment =
+            environments.FirstOrDefault(e => e.Name == environmentName)
+            ?? throw new UsageException(
+                $"--env {environmentName}: {settings.RelativeClustersFile} declares no such environment. Environments: "
+                    + string.Join(", ", environments.Select(e => e.Name))
+                    + "."
+            );
+        var existing = environment.Live.FirstOrDefault(c => c.KubernetesVersion == support.Version);
+        var next = existing ?? Hypothetical(environment, support);
+        var apps = AppCatalog.Load(
+            settings.Root,
+            settings.HelmfileFile,
+            environment.Name,
+            settings.Variables
+        );
+        var sources = apps.ToDictionary(a => a.Name, a => Source(a, environment, target));
+
+        var renders = new Dictionary<string, RenderResult>();
+        foreach (var source in sources.Values.OfType<ClusterDefinition>().DistinctBy(c => c.Name))
+        {
+            renders[source.Name] = await settings
+                .Renderer(checkRemovedApis: false)
+                .RenderAsync(
+                    settings.HelmfileFile,
+                    [
+                        source with
+                        {
+                            Carries = [],
+                        },
+                        next with
+                        {
+                            Carries = [],
+                            State = ClusterState.Active,
+                        },
+                    ],
+                    new RenderOptions(environment.Name, null, [], NeedsGraph.Include.None),
+                    cancellationToken
+                );
+        }
+        var targetRender =
+            renders.Values.FirstOrDefault()
+            ?? await settings
+                .Renderer(checkRemovedApis: false)
+                .RenderAsync(
+                    settings.HelmfileFile,
+                    [next with { Carries = [], State = ClusterState.Active }],
+                    new RenderOptions(environment.Name, null, [], NeedsGraph.Include.None),
+                    cancellationToken
+                );
+        var briefings = apps.Select(app =>
+            {
+                var source = sources[app.Name];
+                var newObjects = Objects(targetRender, next.Name, app);
+                var diff = source is null
+                    ? ""
+                    : UnifiedDiff.Create(
+                        Manifests(renders[source.Name], source.Name, app),
+                        Manifests(targetRender, next.Name, app),
+                        $"{app.Name} at {source.KubernetesVersion} ({source.Name})",
+                        $"{app.Name} at {support.Version} ({next.Name})"
+                    );
+                return new AppBriefing(
+                    app,
+                    source,
+                    diff,
+                    newObjects
+                        .SelectMany(o =>
+                            RemovedApiCheck.Check(o.Release, [o.Object], support.Version)
+                        )
+                        .ToList(),
+                    newObjects.SelectMany(o => Deprecated(o.Release, o.Object, target)).ToList()
+                );
+            })
+            .ToList();
+        return new UpgradeBriefingReport(
+            environment.Name,
+            support.Version,
+            next,
+            existing is not null,
+            support,
+            briefings
+        );
+    }
+
+    /// <summary>The newest live cluster below the new version that runs the app; null when it already runs at it.</summary>
+    private static ClusterDefinition? Source(
+        AppReleases app,
+        ClusterEnvironment environment,
+        KubernetesVersion target
+    ) =>
+        environment
+            .Live.Where(c =>
+                app.TouchesCluster(c) && KubernetesVersion.Parse(c.KubernetesVersion) < target
+            )
+            .OrderByDescending(c => KubernetesVersion.Parse(c.KubernetesVersion))
+            .FirstOrDefault()
+            is { } source
+        && !environment.Live.Any(c =>
+            app.RunsOn(c) && KubernetesVersion.Parse(c.KubernetesVersion) >= target
+        )
+            ? source
+            : null;
+
+    private static ClusterDefinition Hypothetical(
+        ClusterEnvironment environment,
+        EksVersion version
+    )
+    {
+        var color = ClusterNaming.NextColor(environment.Clusters);
+        var name = ClusterNaming.Name(environment.Name, version.Version, color);
+        return new ClusterDefinition
+        {
+            Name = name,
+            Environment = environment.Name,
+            KubernetesVersion = version.Version,
+            Region = environment.Region ?? "",
+            KubeContext = name,
+            Color = color,
+            State = ClusterState.Active,
+        };
+    }
+
+    private static List<(string Release, ManifestObject Object)> Objects(
+        RenderResult render,
+        string cluster,
+        AppReleases app
+    ) =>
+        render
+            .Clusters.Single(c => c.Cluster.Name == cluster)
+            .Releases.Where(r => app.Releases.Any(a => a.Id == r.Release.Id))
+            .SelectMany(r => r.Objects.Select(o => (r.Release.Name, o)))
+            .ToList();
+
+    private static string Manifests(RenderResult render, string cluster, AppReleases app) =>
+        string.Concat(
+            render
+                .Clusters.Single(c => c.Cluster.Name == cluster)
+                .Releases.Where(r => app.Releases.Any(a => a.Id == r.Release.Id))
+                .Select(r => $"# release {r.Namespace}/{r.Release.Name}\n{r.Yaml}")
+        );
+
+    private static IEnumerable<DeprecatedUse> Deprecated(
+        string release,
+        ManifestObject manifest,
+        KubernetesVersion target
+    ) =>
+        RemovedApis
+            .All.Where(api =>
+                api.ApiVersion == manifest.ApiVersion
+                && api.Kind == manifest.Kind
+                && KubernetesVersion.Parse(api.RemovedIn) > target
+            )
+            .Select(api => new DeprecatedUse(
+                release,
+                manifest.Kind,
+                manifest.Name,
+                manifest.ApiVersion,
+                api.RemovedIn,
+                api.HasReplacement ? api.Replacement : api.Note ?? ""
+            ));
+}

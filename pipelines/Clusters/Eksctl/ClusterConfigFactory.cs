@@ -1,0 +1,59 @@
+using Pipelines.Engine;
+
+namespace Pipelines.Clusters.Eksctl;
+
+/// <summary>The ClusterConfig of a new cluster, from its environment's profile in clusters.yaml.</summary>
+public static class ClusterConfigFactory
+{
+    /// <summary>The add-ons every cluster gets: networking, DNS, kube-proxy and EBS volumes (with its IAM policy).</summary>
+    public static IReadOnlyList<EksAddon> CoreAddons { get; } =
+    [
+        new("vpc-cni"),
+        new("coredns"),
+        new("kube-proxy"),
+        new("aws-ebs-csi-driver", ["ebsCSIController"]),
+    ];
+
+    public static EksClusterConfig Create(
+        ClusterEnvironment environment,
+        string name,
+        string region,
+        string version,
+        ClusterColor color
+    )
+    {
+        if (environment.NodeGroups.Count == 0)
+        {
+            throw new UsageException(
+                $"Environment '{environment.Name}' has no nodeGroups in {ClustersFile.DefaultPath}: add the node group "
+                    + "profile its clusters get, e.g.\n"
+                    + "    nodeGroups:\n"
+                    + "      - name: general\n"
+                    + "        instanceTypes: [m6i.large]\n"
+                    + "        minSize: 2\n"
+                    + "        maxSize: 4\n"
+                    + "        desiredCapacity: 2"
+            );
+        }
+        return new EksClusterConfig
+        {
+            Metadata = new EksMetadata(
+                name,
+                region,
+                version,
+                new SortedDictionary<string, string>(StringComparer.Ordinal)
+                {
+                    ["environment"] = environment.Name,
+                    ["color"] = color.ToString().ToLowerInvariant(),
+                    ["managed-by"] = "pipelines",
+                }
+            ),
+            WithOidc = true,
+            ManagedNodeGroups = environment.NodeGroups,
+            Addons = CoreAddons,
+            AccessEntries = environment.CdRole is { } role
+                ? [new EksAccessEntry(role, [CdBootstrap.Group])]
+                : [],
+        };
+    }
+}

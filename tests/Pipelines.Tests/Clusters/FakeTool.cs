@@ -1,0 +1,41 @@
+namespace Pipelines.Tests.Clusters;
+
+/// <summary>
+/// A stand-in for eksctl or aws on a PATH of the test's own: a shell script that appends its arguments (one line per
+/// call, tab-separated) to <c>&lt;name&gt;.calls</c> beside it and exits with the given code.
+/// </summary>
+internal static class FakeTool
+{
+    public static string Write(
+        string directory,
+        string name,
+        int exitCode = 0,
+        string? stderr = null
+    )
+    {
+        Directory.CreateDirectory(directory);
+        var path = Path.Combine(directory, name);
+        var calls = Path.Combine(directory, name + ".calls");
+        File.WriteAllText(
+            path,
+            "#!/bin/sh\n"
+                + $"(IFS=\"$(printf '\\t')\"; echo \"$*\") >> '{calls}'\n"
+                + (stderr is null ? "" : $"echo '{stderr}' >&2\n")
+                + $"exit {exitCode}\n"
+        );
+        if (!OperatingSystem.IsWindows())
+        {
+            File.SetUnixFileMode(path, Pipelines.Tools.Helm.HelmInstall.ExecutableMode);
+        }
+        return path;
+    }
+
+    /// <summary>Each call's arguments, in order; empty when the tool was never run.</summary>
+    public static IReadOnlyList<string[]> Calls(string directory, string name)
+    {
+        var calls = Path.Combine(directory, name + ".calls");
+        return File.Exists(calls)
+            ? File.ReadAllLines(calls).Select(l => l.Split('\t')).ToList()
+            : [];
+    }
+}

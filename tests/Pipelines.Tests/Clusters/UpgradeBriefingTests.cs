@@ -1,0 +1,87 @@
+namespace Pipelines.Tests.Clusters;
+
+/// <summary>UpgradeBriefing renders each app with real helm at its cluster's version and at the new one.</summary>
+public class UpgradeBriefingTests
+{
+    [Fact]
+    public async Task The_briefing_names_the_removed_api_an_app_still_uses_with_its_diff_and_the_commands_to_move()
+    {
+        // Arrange
+        using var workspace = new LifecycleWorkspace();
+        workspace.AddLegacyApp();
+        var output = workspace.Root / "briefing.md";
+
+        // Act
+        var result = await workspace.RunAsync(
+            "UpgradeBriefing",
+            "--env",
+            "stage",
+            "--kube-version",
+            "1.34",
+            "--output",
+            output
+        );
+
+        // Assert
+        Assert.True(result.ExitCode == 0, result.AllOutput);
+        var markdown = File.ReadAllText(output);
+        Assert.Contains("# Kubernetes 1.34 in stage: what changes for each app", markdown);
+        Assert.Contains(
+            "The new cluster will be **stage-1-34-blue** (Kubernetes 1.34), not provisioned yet",
+            markdown
+        );
+        Assert.Contains(
+            "## legacy\n\nRuns on stage-1-32-blue (Kubernetes 1.32); releases: legacy.",
+            markdown
+        );
+        Assert.Contains(
+            "- **blocks the move**: release legacy: legacy/templates/pdb.yaml: PodDisruptionBudget legacy (ns legacy) uses policy/v1beta1, removed in 1.25; use policy/v1",
+            markdown
+        );
+        Assert.Contains("-  kube: \"v1.32.0\"\n+  kube: \"v1.34.0\"", markdown);
+        Assert.Contains(
+            "./build.sh MigrateApp --env stage --app legacy --to stage-1-34-blue",
+            markdown
+        );
+        Assert.Contains("## web\n\nRuns on stage-1-33-green (Kubernetes 1.33)", markdown);
+        Assert.Contains("**Migration deadline:** set when the cluster is provisioned", markdown);
+        Assert.Contains("blocked apps: 1", result.NoteOf("UpgradeBriefing"));
+    }
+
+    [Fact]
+    public async Task An_api_the_new_version_still_serves_but_the_next_removes_is_listed_as_deprecated()
+    {
+        // Arrange
+        using var workspace = new LifecycleWorkspace();
+        workspace.AddLegacyApp();
+        workspace.EditClusters(
+            "      - name: stage-1-32-blue\n        kubernetesVersion: \"1.32\"\n        kubeContext: stage-1-32-blue",
+            "      - name: stage-1-23-blue\n        kubernetesVersion: \"1.23\"\n        kubeContext: stage-1-23-blue"
+        );
+
+        // Act
+        var result = await workspace.RunAsync(
+            "UpgradeBriefing",
+            "--env",
+            "stage",
+            "--kube-version",
+            "1.24"
+        );
+
+        // Assert
+        Assert.True(result.ExitCode == 0, result.AllOutput);
+        var markdown = File.ReadAllText(
+            workspace.Root / ".nuke" / "temp" / "upgrade-briefing-stage-1.24.md"
+        );
+        var legacy = markdown[markdown.IndexOf("## legacy", StringComparison.Ordinal)..];
+        Assert.Contains("### Removed APIs\n\nNone", legacy);
+        Assert.Contains(
+            "- release legacy: PodDisruptionBudget legacy uses policy/v1beta1, removed in 1.25; use policy/v1",
+            legacy
+        );
+        Assert.Contains(
+            "## web\n\nAlready runs at Kubernetes 1.24 or newer; nothing to move.",
+            markdown
+        );
+    }
+}
