@@ -25,7 +25,13 @@ partial class Build : IGitHubWorkflows, IPullRequestReview
     static readonly string IsPush = "github.event_name == 'push'";
 
     IReadOnlyList<Workflow> IGitHubWorkflows.Workflows(WorkflowContext context) =>
-        [CiWorkflow(), CdWorkflow(context), ReviewWorkflow(context), DriftWorkflow(context)];
+        [
+            CiWorkflow(),
+            CdWorkflow(context),
+            ReviewWorkflow(context),
+            DriftWorkflow(context),
+            ProvisionWorkflow(context),
+        ];
 
     /// <summary>CI: pull requests build the image; main builds and pushes it, then bumps its tag in the config.</summary>
     static Workflow CiWorkflow() =>

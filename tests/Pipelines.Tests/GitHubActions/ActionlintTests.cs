@@ -46,7 +46,7 @@ public sealed class ActionlintTests : IDisposable
         var problems = await LintAsync(workflows);
 
         // Assert
-        Assert.Equal(4, workflows.Count);
+        Assert.Equal(5, workflows.Count);
         Assert.True(problems.Count == 0, string.Join("\n", problems));
     }
 

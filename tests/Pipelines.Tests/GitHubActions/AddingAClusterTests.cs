@@ -51,6 +51,7 @@ public sealed partial class AddingAClusterTests : IDisposable
             "+            kube-context: stage-1-34-blue",
         ];
         Assert.Empty(changes["ci.yml"]);
+        Assert.Empty(changes["provision.yml"]);
         Assert.Equal(newLeg, changes["cd.yml"]);
         Assert.Equal(newLeg, changes["review.yml"]);
         Assert.Equal(newLeg, changes["drift.yml"]);

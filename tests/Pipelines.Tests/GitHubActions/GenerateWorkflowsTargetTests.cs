@@ -34,7 +34,7 @@ public sealed class GenerateWorkflowsTargetTests : IDisposable
 
         // Assert
         Assert.True(first.ExitCode == 0, first.AllOutput);
-        Assert.Equal(["cd.yml", "ci.yml", "drift.yml", "review.yml"], written);
+        Assert.Equal(["cd.yml", "ci.yml", "drift.yml", "provision.yml", "review.yml"], written);
         Assert.True(
             _harness.Root.FileExists is false
                 && (_harness.Root / "docs" / "pipelines.md").FileExists

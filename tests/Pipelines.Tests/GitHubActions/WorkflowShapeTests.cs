@@ -54,6 +54,7 @@ public sealed partial class WorkflowShapeTests
             review
         );
         Assert.Equal(["drift"], drift.Keys);
+        Assert.Equal(["lifecycle"], Workflows["provision.yml"].JobIds);
     }
 
     [Fact]
@@ -176,6 +177,11 @@ public sealed partial class WorkflowShapeTests
                 ["contents"] = "read",
                 ["pull-requests"] = "write",
             },
+            [("provision.yml", "lifecycle")] = new()
+            {
+                ["contents"] = "read",
+                ["id-token"] = "write",
+            },
         };
 
         // Act
@@ -269,4 +275,52 @@ public sealed partial class WorkflowShapeTests
 
     [GeneratedRegex(@"^\s+uses: [\w.-]+/[\w./-]+@[0-9a-f]{40} # v\d+\.\d+\.\d+$")]
     private static partial Regex PinnedUse();
+
+    [Fact]
+    public void Provision_runs_the_chosen_lifecycle_target_for_the_chosen_environment_behind_its_protection()
+    {
+        // Arrange
+        var provision = Workflows["provision.yml"];
+        var inputs = ParsedWorkflow.Map(
+            ParsedWorkflow.Map(ParsedWorkflow.Map(provision.Root, "on"), "workflow_dispatch"),
+            "inputs"
+        );
+        static IReadOnlyList<string> Options(
+            YamlDotNet.RepresentationModel.YamlMappingNode input
+        ) =>
+            ((YamlDotNet.RepresentationModel.YamlSequenceNode)input["options"])
+                .Children.Select(ParsedWorkflow.Text)
+                .ToList();
+
+        // Act
+        var job = provision.Job("lifecycle");
+        var step = provision
+            .Steps("lifecycle")
+            .Single(s => ParsedWorkflow.Get(s, "run") is not null);
+        var env = ParsedWorkflow.Map(step, "env");
+
+        // Assert
+        Assert.Equal(
+            ["ProvisionCluster", "MigrateApp", "ClusterStatus", "RetireCluster"],
+            Options(ParsedWorkflow.Map(inputs, "action"))
+        );
+        Assert.Equal(
+            LiveClusters().Select(c => c.Environment).Distinct(),
+            Options(ParsedWorkflow.Map(inputs, "env"))
+        );
+        Assert.Equal(
+            "string",
+            ParsedWorkflow.Get(ParsedWorkflow.Map(inputs, "kube-version"), "type")
+        );
+        Assert.Equal(
+            "${{ inputs.env }}",
+            ParsedWorkflow.Get(ParsedWorkflow.Map(job, "environment"), "name")
+        );
+        Assert.Equal("./build.sh", ParsedWorkflow.Get(step, "run"));
+        Assert.Equal("${{ inputs.action }}", ParsedWorkflow.Get(env, "PIPELINES_TARGET"));
+        Assert.Equal(
+            "${{ inputs.kube-version }}",
+            ParsedWorkflow.Get(env, "PIPELINES_KUBE_VERSION")
+        );
+    }
 }
