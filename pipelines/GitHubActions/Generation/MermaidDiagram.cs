@@ -21,7 +21,7 @@ public static class MermaidDiagram
             );
             foreach (var job in workflow.Jobs)
             {
-                text.Append($"    {prefix}_{Id(job.Id)}[\"{Escape(Label(job))}\"]\n");
+                text.Append($"    {prefix}_{Id(job.Id)}[\"{Escape(Label(workflow, job))}\"]\n");
             }
             foreach (var job in workflow.Jobs)
             {
@@ -54,14 +54,14 @@ public static class MermaidDiagram
         + Flowchart(workflows)
         + "```\n";
 
-    private static string Label(Job job)
+    private static string Label(Workflow workflow, Job job)
     {
         var targets = job
             .Steps.OfType<BuildStep>()
-            .SelectMany(s => s.TargetInput is { } input ? [$"input {input}"] : s.Targets)
+            .SelectMany(s => s.TargetInput is { } input ? [Choices(workflow, input)] : s.Targets)
             .Distinct()
             .ToList();
-        var lines = new List<string> { job.Name ?? job.Id };
+        var lines = new List<string> { Readable(job.Name ?? job.Id) };
         if (targets.Any(t => !(job.Name ?? "").Contains(t, StringComparison.Ordinal)))
         {
             lines.Add(string.Join(" + ", targets));
@@ -76,7 +76,7 @@ public static class MermaidDiagram
         }
         if (job.Environment is { } environment)
         {
-            lines.Add($"environment {environment.Name}");
+            lines.Add($"environment {Readable(environment.Name)}");
         }
         if (job.If is { } condition)
         {
@@ -85,6 +85,22 @@ public static class MermaidDiagram
         }
         return string.Join("<br/>", lines);
     }
+
+    /// <summary>"ProvisionCluster | MigrateApp": the targets a choice input offers.</summary>
+    private static string Choices(Workflow workflow, string input) =>
+        string.Join(
+            " | ",
+            workflow.On.WorkflowDispatch?.Inputs.FirstOrDefault(i => i.Name == input)?.Options
+                ?? [input]
+        );
+
+    /// <summary><c>${{ inputs.env }}</c> reads as <c>{env}</c> in a box.</summary>
+    private static string Readable(string text) =>
+        System.Text.RegularExpressions.Regex.Replace(
+            text,
+            @"\$\{\{\s*inputs\.([\w-]+)\s*\}\}",
+            "{$1}"
+        );
 
     private static string Triggers(WorkflowTriggers on)
     {
