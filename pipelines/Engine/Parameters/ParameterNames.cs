@@ -33,8 +33,19 @@ public static class ParameterNames
             ? $" Did you mean '{prefix}{close}'?"
             : "";
 
+    // Brand names written in camel case that people spell as one word: --github-token, not --git-hub-token.
+    private static readonly string[] OneWord = ["GitHub"];
+
     private static IEnumerable<string> Words(string name)
     {
+        foreach (var brand in OneWord)
+        {
+            name = name.Replace(
+                brand,
+                brand[0] + brand[1..].ToLowerInvariant(),
+                StringComparison.Ordinal
+            );
+        }
         var word = new StringBuilder();
         for (var i = 0; i < name.Length; i++)
         {

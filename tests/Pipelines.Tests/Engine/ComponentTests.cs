@@ -57,6 +57,7 @@ public class ComponentTests
     [InlineData("KubeVersion", "kube-version", "PIPELINES_KUBE_VERSION")]
     [InlineData("APIKey", "api-key", "PIPELINES_API_KEY")]
     [InlineData("DryRun", "dry-run", "PIPELINES_DRY_RUN")]
+    [InlineData("GitHubToken", "github-token", "PIPELINES_GITHUB_TOKEN")]
     public void Parameter_names_are_spelled_kebab_on_the_command_line_and_snake_in_the_environment(
         string member,
         string kebab,
