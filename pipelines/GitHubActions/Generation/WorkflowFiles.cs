@@ -6,7 +6,7 @@ namespace Pipelines.GitHubActions.Generation;
 
 /// <summary>
 /// The generated files of a build: one YAML file per declared workflow under <c>.github/workflows/</c>, plus
-/// <c>docs/pipelines.md</c> with the Mermaid diagram of the same model. Writing is atomic per file; files that did
+/// <c>docs/pipelines.md</c> with the Mermaid diagram of the same model (also kept in README.md's marked block). Writing is atomic per file; files that did
 /// not change are left alone, and a generated workflow no longer declared is removed.
 /// </summary>
 public static class WorkflowFiles
@@ -47,6 +47,13 @@ public static class WorkflowFiles
             ))
             .ToList();
         files.Add(new GeneratedFile(DiagramFile, MermaidDiagram.Document(declared)));
+        if (
+            ReadmeDiagram.Apply(build.RootDirectory, MermaidDiagram.Flowchart(declared)) is
+            { } readme
+        )
+        {
+            files.Add(new GeneratedFile(ReadmeDiagram.File, readme));
+        }
         return files;
     }
 

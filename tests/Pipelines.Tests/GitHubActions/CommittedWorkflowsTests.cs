@@ -69,7 +69,15 @@ public sealed class CommittedWorkflowsTests
         // Assert
         Assert.Equal(first, second);
         Assert.Equal(
-            ["ci.yml", "cd.yml", "review.yml", "drift.yml", "provision.yml", "pipelines.md"],
+            [
+                "ci.yml",
+                "cd.yml",
+                "review.yml",
+                "drift.yml",
+                "provision.yml",
+                "pipelines.md",
+                "README.md",
+            ],
             first.Select(f => Path.GetFileName(f.RelativePath))
         );
     }
