@@ -6,7 +6,8 @@ namespace Pipelines.Clusters;
 
 public static partial class ClustersFile
 {
-    private static readonly string[] NodeGroupFields =
+    /// <summary>The fields of a node group, in clusters.yaml and in a ClusterConfig's managedNodeGroups alike.</summary>
+    internal static readonly string[] NodeGroupFields =
     [
         "name",
         "instanceTypes",

@@ -65,17 +65,7 @@ public static partial class ClusterConfigYaml
 
     private static NodeGroupProfile NodeGroup(Reader group)
     {
-        group.Only(
-            "name",
-            "instanceTypes",
-            "minSize",
-            "maxSize",
-            "desiredCapacity",
-            "volumeSize",
-            "privateNetworking",
-            "spot",
-            "labels"
-        );
+        group.Only(ClustersFile.NodeGroupFields);
         return new NodeGroupProfile
         {
             Name = group.String("name"),

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Pipelines.ConfigRepo.Yaml;
 using YamlDotNet.Core;
 
 namespace Pipelines.GitHubActions.Writing;
@@ -28,8 +29,8 @@ internal static partial class ScalarStyles
     private static bool NeedsQuotes(string value) =>
         value.Length == 0
         || value != value.Trim()
-        || Reserved().IsMatch(value)
-        || NumberLike().IsMatch(value)
+        // Booleans and nulls of YAML 1.1 (which PyYAML and older tools still speak) and 1.2, numbers, dates.
+        || PlainScalars.Kind(value) is not PlainKind.String
         || "-?:,[]{}#&*!|>'\"%@`".Contains(value[0])
         || value.Contains(": ", StringComparison.Ordinal)
         || value.Contains(" #", StringComparison.Ordinal)
@@ -42,16 +43,4 @@ internal static partial class ScalarStyles
 
     private static bool HasTrailingSpaces(string value) =>
         value.Split('\n').Any(line => line.Length > 0 && line != line.TrimEnd());
-
-    // Booleans and nulls of YAML 1.1 (which PyYAML and older tools still speak) and 1.2.
-    [GeneratedRegex(
-        "^(y|Y|yes|Yes|YES|n|N|no|No|NO|true|True|TRUE|false|False|FALSE|on|On|ON|off|Off|OFF|null|Null|NULL|~)$"
-    )]
-    private static partial Regex Reserved();
-
-    // Integers, floats (1.33, .5, 1e3), sexagesimals (1:30), octal and hex, infinities and NaN, dates.
-    [GeneratedRegex(
-        @"^([-+]?(\.[0-9]+|[0-9][0-9_]*(\.[0-9_]*)?)([eE][-+]?[0-9]+)?|[-+]?[0-9][0-9_]*(:[0-5]?[0-9])+(\.[0-9_]*)?|0o?[0-7]+|0x[0-9a-fA-F]+|[-+]?\.(inf|Inf|INF)|\.(nan|NaN|NAN)|[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}.*)$"
-    )]
-    private static partial Regex NumberLike();
 }
