@@ -9,7 +9,9 @@ namespace Pipelines.ConfigRepo;
 /// </summary>
 public interface IConfigRepoAccess : IPipelineBuild
 {
-    [Parameter("The config repo: a git URL or a local path (default: this repository)")]
+    [Parameter(
+        "The config repo: a git URL or a local path (default: this repository; on GitHub Actions, its GitHub URL)"
+    )]
     string? ConfigRepo => TryGetValue(() => ConfigRepo);
 
     [Parameter("The config repo's base branch (default: its default branch)")]
@@ -38,7 +40,8 @@ public interface IConfigRepoAccess : IPipelineBuild
     string? GitHubApiUrl => TryGetValue(() => GitHubApiUrl);
 
     /// <summary>The config repo to change: <c>--config-repo</c>, else this repository.</summary>
-    string ConfigRepository => ConfigRepo ?? RootDirectory;
+    string ConfigRepository =>
+        ConfigRepo ?? ConfigRepoDefault.For(RootDirectory, Environment.GetEnvironmentVariable);
 
     /// <summary>Clones under .nuke/temp, the dry run, the token (masked) and the GitHub pull-request opener.</summary>
     ConfigRepoContext ConfigRepoContext
