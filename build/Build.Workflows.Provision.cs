@@ -1,6 +1,8 @@
 using System.Text.Json;
 using Pipelines.Clusters;
 using Pipelines.ConfigRepo;
+using Pipelines.ConfigRepo.Publish;
+using Pipelines.GitHubActions;
 using Pipelines.GitHubActions.Generation;
 using Pipelines.GitHubActions.Model;
 using Pipelines.Helmfile;
@@ -107,6 +109,28 @@ partial class Build
                                 new(nameof(IClusterLifecycle.To), Expr.Input("to")),
                                 new(nameof(IClusterLifecycle.Name), Expr.Input("name")),
                                 new(nameof(IClusterLifecycle.Deadline), Expr.Input("deadline")),
+                                new(
+                                    nameof(IConfigRepoAccess.GitHubToken),
+                                    Expr.Secret("CONFIG_REPO_TOKEN")
+                                ),
+                            ],
+                        },
+                        // The runner's checkout is thrown away: what the target changed (clusters.yaml, the eksctl
+                        // config) goes to the repository with the workflows regenerated for the new matrix.
+                        new BuildStep(nameof(IGitHubWorkflows.GenerateWorkflows))
+                        {
+                            Name = "Regenerate the workflows for the clusters now declared",
+                        },
+                        new BuildStep(nameof(IConfigRepoPublish.PublishChanges))
+                        {
+                            Name = "Commit what changed (a pull request for prod)",
+                            Parameters =
+                            [
+                                new(nameof(IHelmfileRender.Env), Expr.Input("env")),
+                                new(
+                                    nameof(IConfigRepoPublish.PublishMessage),
+                                    $"{Expr.Input("env")}: {Expr.Input("action")} {Expr.Input("name")}"
+                                ),
                                 new(
                                     nameof(IConfigRepoAccess.GitHubToken),
                                     Expr.Secret("CONFIG_REPO_TOKEN")

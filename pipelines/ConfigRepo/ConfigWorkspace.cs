@@ -22,10 +22,7 @@ public sealed class ConfigWorkspace
     public void Write(string relativePath, string text)
     {
         var path = Resolve(relativePath);
-        if (!_originals.ContainsKey(relativePath))
-        {
-            _originals[relativePath] = File.Exists(path) ? File.ReadAllText(path) : null;
-        }
+        Remember(relativePath);
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         File.WriteAllText(path, text);
     }
@@ -34,7 +31,7 @@ public sealed class ConfigWorkspace
     public IReadOnlyList<FileChange> Changes() =>
         _originals
             .OrderBy(o => o.Key, StringComparer.Ordinal)
-            .Select(o => (o.Key, Before: o.Value ?? "", After: Read(o.Key)))
+            .Select(o => (o.Key, Before: o.Value ?? "", After: Exists(o.Key) ? Read(o.Key) : ""))
             .Where(f => f.Before != f.After)
             .Select(f => new FileChange(
                 f.Key,
@@ -43,6 +40,16 @@ public sealed class ConfigWorkspace
                 UnifiedDiff.Create(f.Before, f.After, "a/" + f.Key, "b/" + f.Key)
             ))
             .ToList();
+
+    /// <summary>Keeps a file's content as the clone holds it now, before something other than <see cref="Write"/> changes it.</summary>
+    internal void Remember(string relativePath)
+    {
+        var path = Resolve(relativePath);
+        if (!_originals.ContainsKey(relativePath))
+        {
+            _originals[relativePath] = File.Exists(path) ? File.ReadAllText(path) : null;
+        }
+    }
 
     internal void Forget() => _originals.Clear();
 

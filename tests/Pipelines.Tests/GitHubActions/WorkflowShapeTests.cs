@@ -294,9 +294,11 @@ public sealed partial class WorkflowShapeTests
 
         // Act
         var job = provision.Job("lifecycle");
-        var step = provision
+        var runs = provision
             .Steps("lifecycle")
-            .Single(s => ParsedWorkflow.Get(s, "run") is not null);
+            .Where(s => ParsedWorkflow.Get(s, "run") is not null)
+            .ToList();
+        var step = runs[0];
         var env = ParsedWorkflow.Map(step, "env");
 
         // Assert
@@ -321,6 +323,15 @@ public sealed partial class WorkflowShapeTests
         Assert.Equal(
             "${{ inputs.kube-version }}",
             ParsedWorkflow.Get(env, "PIPELINES_KUBE_VERSION")
+        );
+        // What the target changed is kept: the workflows regenerated, then committed (a PR for prod).
+        Assert.Equal(
+            ["./build.sh", "./build.sh GenerateWorkflows", "./build.sh PublishChanges"],
+            runs.Select(s => ParsedWorkflow.Get(s, "run"))
+        );
+        Assert.Equal(
+            "${{ inputs.env }}",
+            ParsedWorkflow.Get(ParsedWorkflow.Map(runs[2], "env"), "PIPELINES_ENV")
         );
     }
 }

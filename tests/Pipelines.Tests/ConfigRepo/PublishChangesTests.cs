@@ -1,0 +1,158 @@
+using Pipelines.ConfigRepo;
+using Pipelines.ConfigRepo.Publish;
+using Pipelines.Engine;
+using Pipelines.Tests.Engine;
+
+namespace Pipelines.Tests.ConfigRepo;
+
+/// <summary>
+/// PublishChanges against a real bare config repo, from a real checkout of it in which a target changed files,
+/// while another commit lands on the config repo in between (as MigrateApp or a bump would).
+/// </summary>
+public sealed class PublishChangesTests : IDisposable
+{
+    private const string Clusters = "helmfile/clusters.yaml";
+    private readonly BuildHarness _harness = new();
+    private BareConfigRepo? _repo;
+
+    private async Task<BareConfigRepo> CheckoutAsync()
+    {
+        var files = new Dictionary<string, string>(StringComparer.Ordinal);
+        var helmfile = Path.Combine(RepositoryRoot.Path, "helmfile");
+        foreach (var file in Directory.EnumerateFiles(helmfile, "*", SearchOption.AllDirectories))
+        {
+            files["helmfile/" + Path.GetRelativePath(helmfile, file)] = File.ReadAllText(file);
+        }
+        _repo = await BareConfigRepo.CreateAsync(files);
+        string root = _harness.Root;
+        await BareConfigRepo.GitAsync(root, "init", "--quiet", "--initial-branch=main");
+        await BareConfigRepo.GitAsync(root, "remote", "add", "origin", _repo.Path);
+        await BareConfigRepo.GitAsync(root, "fetch", "--quiet", "origin");
+        await BareConfigRepo.GitAsync(root, "checkout", "--quiet", "-b", "main", "origin/main");
+        return _repo;
+    }
+
+    private Task<BuildResult<PublishBuild>> PublishAsync(params string[] args) =>
+        _harness.RunAsync(
+            new PublishBuild(),
+            ["PublishChanges", "--config-repo", _repo!.Path, .. args]
+        );
+
+    [Fact]
+    public async Task The_checkouts_changes_land_on_the_newest_head_keeping_what_landed_meanwhile()
+    {
+        // Arrange
+        var repo = await CheckoutAsync();
+        var clusters = _harness.Root / Clusters;
+        File.WriteAllText(
+            clusters,
+            File.ReadAllText(clusters).Replace("state: draining", "state: retired")
+        );
+        Directory.CreateDirectory(_harness.Root / "clusters");
+        File.WriteAllText(
+            _harness.Root / "clusters" / "test-1-34-blue.eksctl.yaml",
+            "kind: ClusterConfig\n"
+        );
+        // Meanwhile another run changes the same file elsewhere and pushes.
+        await ConfigRepoChanges.ApplyAsync(
+            new ConfigChange
+            {
+                Repository = repo.Path,
+                Via = ConfigDelivery.Commit,
+                Edit = (workspace, _) =>
+                {
+                    workspace.Write(
+                        Clusters,
+                        workspace.Read(Clusters).Replace("app=web", "app=api")
+                    );
+                    return Task.FromResult<ConfigEdit?>(new ConfigEdit("meanwhile", "x"));
+                },
+            },
+            new ConfigRepoContext { TemporaryDirectory = _harness.Root / ".nuke" / "temp" },
+            default
+        );
+
+        // Act
+        var result = await PublishAsync(
+            "--env",
+            "test",
+            "--publish-message",
+            "test: retire test-1-32-blue"
+        );
+
+        // Assert
+        Assert.Equal(0, result.ExitCode);
+        var published = await repo.ShowAsync(Clusters);
+        Assert.Contains("state: retired", published);
+        Assert.Contains("app=api", published);
+        Assert.Equal(
+            "kind: ClusterConfig\n",
+            await repo.ShowAsync("clusters/test-1-34-blue.eksctl.yaml")
+        );
+        Assert.Equal(
+            ["test: retire test-1-32-blue", "meanwhile", "Initial config"],
+            await repo.SubjectsAsync()
+        );
+    }
+
+    [Fact]
+    public async Task With_nothing_changed_there_is_nothing_to_publish()
+    {
+        // Arrange
+        var repo = await CheckoutAsync();
+
+        // Act
+        var result = await PublishAsync("--env", "test");
+
+        // Assert
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("nothing to publish", result.Output);
+        Assert.Single(await repo.SubjectsAsync());
+    }
+
+    [Fact]
+    public async Task A_change_that_conflicts_with_what_landed_meanwhile_fails_and_pushes_nothing()
+    {
+        // Arrange
+        var repo = await CheckoutAsync();
+        var clusters = _harness.Root / Clusters;
+        File.WriteAllText(
+            clusters,
+            File.ReadAllText(clusters).Replace("state: draining", "state: retired")
+        );
+        await ConfigRepoChanges.ApplyAsync(
+            new ConfigChange
+            {
+                Repository = repo.Path,
+                Via = ConfigDelivery.Commit,
+                Edit = (workspace, _) =>
+                {
+                    workspace.Write(
+                        Clusters,
+                        workspace.Read(Clusters).Replace("state: draining", "state: active")
+                    );
+                    return Task.FromResult<ConfigEdit?>(new ConfigEdit("meanwhile", "x"));
+                },
+            },
+            new ConfigRepoContext { TemporaryDirectory = _harness.Root / ".nuke" / "temp" },
+            default
+        );
+
+        // Act
+        var result = await PublishAsync("--env", "test");
+
+        // Assert
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("conflict with commits that landed", result.AllOutput);
+        Assert.Equal(["meanwhile", "Initial config"], await repo.SubjectsAsync());
+    }
+
+    public void Dispose()
+    {
+        _harness.Dispose();
+        _repo?.Dispose();
+    }
+}
+
+/// <summary>The smallest build with the component, as build/Build.Config.cs composes it.</summary>
+internal sealed class PublishBuild : PipelineBuild, IConfigRepoPublish;
