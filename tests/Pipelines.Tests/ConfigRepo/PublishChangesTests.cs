@@ -32,6 +32,23 @@ public sealed class PublishChangesTests : IDisposable
         return _repo;
     }
 
+    /// <summary>Another run changes clusters.yaml on the config repo after this checkout was made.</summary>
+    private Task LandMeanwhileAsync(BareConfigRepo repo, string from, string to) =>
+        ConfigRepoChanges.ApplyAsync(
+            new ConfigChange
+            {
+                Repository = repo.Path,
+                Via = ConfigDelivery.Commit,
+                Edit = (workspace, _) =>
+                {
+                    workspace.Write(Clusters, workspace.Read(Clusters).Replace(from, to));
+                    return Task.FromResult<ConfigEdit?>(new ConfigEdit("meanwhile", "x"));
+                },
+            },
+            new ConfigRepoContext { TemporaryDirectory = _harness.Root / ".nuke" / "temp" },
+            default
+        );
+
     private Task<BuildResult<PublishBuild>> PublishAsync(params string[] args) =>
         _harness.RunAsync(
             new PublishBuild(),
@@ -54,23 +71,7 @@ public sealed class PublishChangesTests : IDisposable
             "kind: ClusterConfig\n"
         );
         // Meanwhile another run changes the same file elsewhere and pushes.
-        await ConfigRepoChanges.ApplyAsync(
-            new ConfigChange
-            {
-                Repository = repo.Path,
-                Via = ConfigDelivery.Commit,
-                Edit = (workspace, _) =>
-                {
-                    workspace.Write(
-                        Clusters,
-                        workspace.Read(Clusters).Replace("app=web", "app=api")
-                    );
-                    return Task.FromResult<ConfigEdit?>(new ConfigEdit("meanwhile", "x"));
-                },
-            },
-            new ConfigRepoContext { TemporaryDirectory = _harness.Root / ".nuke" / "temp" },
-            default
-        );
+        await LandMeanwhileAsync(repo, "app=web", "app=api");
 
         // Act
         var result = await PublishAsync(
@@ -120,23 +121,7 @@ public sealed class PublishChangesTests : IDisposable
             clusters,
             File.ReadAllText(clusters).Replace("state: draining", "state: retired")
         );
-        await ConfigRepoChanges.ApplyAsync(
-            new ConfigChange
-            {
-                Repository = repo.Path,
-                Via = ConfigDelivery.Commit,
-                Edit = (workspace, _) =>
-                {
-                    workspace.Write(
-                        Clusters,
-                        workspace.Read(Clusters).Replace("state: draining", "state: active")
-                    );
-                    return Task.FromResult<ConfigEdit?>(new ConfigEdit("meanwhile", "x"));
-                },
-            },
-            new ConfigRepoContext { TemporaryDirectory = _harness.Root / ".nuke" / "temp" },
-            default
-        );
+        await LandMeanwhileAsync(repo, "state: draining", "state: active");
 
         // Act
         var result = await PublishAsync("--env", "test");
