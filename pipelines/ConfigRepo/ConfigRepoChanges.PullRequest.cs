@@ -20,6 +20,7 @@ public static partial class ConfigRepoChanges
         var (edit, files) = await EditAsync(clone, change, ct);
         if (edit is null)
         {
+            await CloseObsoleteAsync(clone, head, context, ct);
             return Unchanged(clone, 0);
         }
         if (context.DryRun)
@@ -66,5 +67,35 @@ public static partial class ConfigRepoChanges
             PullRequest = pullRequest,
             Files = files,
         };
+    }
+
+    /// <summary>
+    /// The base already holds the change (it got there another way, e.g. a promotion committed directly): a pull
+    /// request still open for it would only ask for a review of nothing, so it is closed with the reason.
+    /// </summary>
+    private static async Task CloseObsoleteAsync(
+        ConfigClone clone,
+        string head,
+        ConfigRepoContext context,
+        CancellationToken ct
+    )
+    {
+        if (context.PullRequests is not { } opener)
+        {
+            return;
+        }
+        if (context.DryRun)
+        {
+            Log.Info(
+                $"[dry-run] would close a pull request still open from {head}: {clone.Branch} already holds its change."
+            );
+            return;
+        }
+        await opener.CloseObsoleteAsync(
+            head,
+            clone.Branch,
+            $"{clone.Branch} already holds this change, so this pull request is no longer needed. Closed by the build.",
+            ct
+        );
     }
 }

@@ -33,4 +33,12 @@ public interface IPullRequestOpener
         ConfigEdit edit,
         CancellationToken ct
     );
+
+    /// <summary>Closes the open pull request from <paramref name="head"/>, saying why; null when none was open.</summary>
+    Task<int?> CloseObsoleteAsync(
+        string head,
+        string baseBranch,
+        string reason,
+        CancellationToken ct
+    );
 }

@@ -24,6 +24,13 @@ public sealed class GitHubPullRequestOpener(IGitHubClient client, GitHubReposito
         return new ConfigPullRequest(outcome.Number, outcome.Url, outcome.Created);
     }
 
+    public Task<int?> CloseObsoleteAsync(
+        string head,
+        string baseBranch,
+        string reason,
+        CancellationToken ct
+    ) => PullRequests.CloseIfOpenAsync(client, Repository, head, baseBranch, reason, ct);
+
     /// <summary>
     /// The opener for a config repo: its GitHub repository is <paramref name="slug"/> when given, else read from the
     /// repo's URL. Null when there is no token or no GitHub repository to name: a pull request then fails with the fix.

@@ -170,4 +170,27 @@ public sealed class BumpPullRequestTests
         Assert.Empty(server.PullRequests("sre", "config"));
         Assert.False(await workspace.Repo.HasBranchAsync(Head));
     }
+
+    [Fact]
+    public async Task When_the_base_already_holds_the_image_the_open_pull_request_is_closed_with_the_reason()
+    {
+        // Arrange
+        using var workspace = await BumpWorkspace.CreateAsync();
+        await using var server = await GitHubAsync();
+        await workspace.BumpAsync(Args(server, "1a2b3c4"));
+        // The same image reaches prod another way: a direct commit.
+        await workspace.BumpAsync(Args(server, "1a2b3c4", "--via", "commit"));
+
+        // Act
+        var result = await workspace.BumpAsync(Args(server, "1a2b3c4"));
+
+        // Assert
+        Assert.Equal(0, result.ExitCode);
+        var pr = Assert.Single(server.PullRequests("sre", "config"));
+        Assert.False(pr.IsOpen);
+        Assert.Contains(
+            "main already holds this change",
+            Assert.Single(server.Comments("sre", "config", pr.Number)).Body
+        );
+    }
 }
