@@ -1,4 +1,5 @@
 using Pipelines.Engine;
+using Pipelines.Tools;
 
 namespace Pipelines.Clusters;
 
@@ -34,37 +35,14 @@ public sealed record ClusterTools(string? Eksctl, string? Aws)
                 + "--dry-run shows the plan without it."
         );
 
-    private static string? Find(string name, string? path)
-    {
-        foreach (
-            var directory in (path ?? "").Split(
-                Path.PathSeparator,
-                StringSplitOptions.RemoveEmptyEntries
+    private static string? Find(string name, string? path) =>
+        OperatingSystem.IsWindows()
+            ? ExecutableSearch.Find(
+                ExecutableSearch.Directories(path),
+                name + ".exe",
+                name + ".cmd"
             )
-        )
-        {
-            foreach (var candidate in Candidates(directory, name))
-            {
-                if (File.Exists(candidate) && IsExecutable(candidate))
-                {
-                    return Path.GetFullPath(candidate);
-                }
-            }
-        }
-        return null;
-    }
-
-    private static IEnumerable<string> Candidates(string directory, string name) =>
-        OperatingSystem.IsWindows()
-            ? [Path.Combine(directory, name + ".exe"), Path.Combine(directory, name + ".cmd")]
-            : [Path.Combine(directory, name)];
-
-    private static bool IsExecutable(string path) =>
-        OperatingSystem.IsWindows()
-        || (
-            File.GetUnixFileMode(path)
-            & (UnixFileMode.UserExecute | UnixFileMode.GroupExecute | UnixFileMode.OtherExecute)
-        ) != 0;
+            : ExecutableSearch.Find(ExecutableSearch.Directories(path), name);
 }
 
 /// <summary>A tool the target needs is not installed; the message says how to install it. Nothing was changed.</summary>

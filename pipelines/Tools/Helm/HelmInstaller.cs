@@ -33,7 +33,7 @@ public static class HelmInstaller
         CancellationToken cancellationToken
     )
     {
-        if (FindOnPath(sources.SearchPath) is { } onPath)
+        if (ExecutableSearch.Find(sources.SearchPath, HelmSources.ExecutableName) is { } onPath)
         {
             return onPath;
         }
@@ -60,24 +60,4 @@ public static class HelmInstaller
     /// <summary><c>&lt;toolsDirectory&gt;/helm/helm</c> (<c>helm.exe</c> on Windows).</summary>
     internal static string InstalledPath(string toolsDirectory) =>
         Path.Combine(Path.GetFullPath(toolsDirectory), "helm", HelmSources.ExecutableName);
-
-    private static string? FindOnPath(IEnumerable<string> directories)
-    {
-        foreach (var directory in directories)
-        {
-            var candidate = Path.Combine(directory, HelmSources.ExecutableName);
-            if (File.Exists(candidate) && IsExecutable(candidate))
-            {
-                return Path.GetFullPath(candidate);
-            }
-        }
-        return null;
-    }
-
-    private static bool IsExecutable(string path) =>
-        OperatingSystem.IsWindows()
-        || (
-            File.GetUnixFileMode(path)
-            & (UnixFileMode.UserExecute | UnixFileMode.GroupExecute | UnixFileMode.OtherExecute)
-        ) != 0;
 }

@@ -28,9 +28,7 @@ internal sealed record HelmSources
     public static HelmSources FromEnvironment(Func<string, string?> environment) =>
         new()
         {
-            SearchPath = (environment("PATH") ?? "")
-                .Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
-                .ToList(),
+            SearchPath = ExecutableSearch.Directories(environment("PATH")).ToList(),
             DownloadUrl = environment(DownloadUrlVariable) is { Length: > 0 } url
                 ? url
                 : OfficialDownloadUrl(),
