@@ -47,11 +47,7 @@ public static class ClusterSyncing
             }
             Log.StepSummary(string.Join('\n', SyncReportWriter.Markdown(report)));
         }
-        var failed = reports.Where(r => r.Failed).ToList();
-        if (failed.Count > 0)
-        {
-            throw new SyncFailedException(failed);
-        }
+        SyncFailedException.ThrowIfAny(reports);
         if (options.Check && reports.Any(r => !r.InSync))
         {
             throw new DriftDetectedException(
@@ -88,4 +84,15 @@ public sealed class SyncFailedException(IReadOnlyList<ClusterReport> failed)
                 )
             )
     ),
-        IExplainedFailure;
+        IExplainedFailure
+{
+    /// <summary>Throws when any cluster of the run failed to sync or to become healthy.</summary>
+    public static void ThrowIfAny(IEnumerable<ClusterReport> reports)
+    {
+        var failed = reports.Where(r => r.Failed).ToList();
+        if (failed.Count > 0)
+        {
+            throw new SyncFailedException(failed);
+        }
+    }
+}

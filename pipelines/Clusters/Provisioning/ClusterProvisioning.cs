@@ -174,21 +174,13 @@ public static class ClusterProvisioning
         CancellationToken cancellationToken
     )
     {
-        var reports = await SyncRunner.RunAsync(
+        var reports = await LifecycleSync.RunAsync(
             render,
-            settings.SyncOptions(prune: false),
-            c => KubeConnections.Create(c, settings.Kubeconfig),
+            settings,
+            prune: false,
             cancellationToken
         );
-        foreach (var line in reports.SelectMany(SyncReportWriter.Text))
-        {
-            Log.Info(line);
-        }
-        var failed = reports.Where(r => r.Failed).ToList();
-        if (failed.Count > 0)
-        {
-            throw new SyncFailedException(failed);
-        }
+        SyncFailedException.ThrowIfAny(reports);
     }
 }
 

@@ -120,27 +120,19 @@ public static class ClusterRetirement
             [new ClusterRender(cluster, [], [])],
             new DeclaredState(cluster.Environment, settings.HelmfileFile)
         );
-        var reports = await SyncRunner.RunAsync(
+        var reports = await LifecycleSync.RunAsync(
             nothing,
-            settings.SyncOptions(prune: true),
-            c => KubeConnections.Create(c, settings.Kubeconfig),
+            settings,
+            prune: true,
             cancellationToken
         );
-        foreach (var line in reports.SelectMany(SyncReportWriter.Text))
-        {
-            Log.Info(line);
-        }
         if (reports.FirstOrDefault(r => r.Unreachable is not null) is { } unknown)
         {
             Log.Warning(
                 $"{cluster.Name}: not reachable ({unknown.Unreachable}); the drain could not be planned."
             );
         }
-        var failed = reports.Where(r => r.Failed).ToList();
-        if (failed.Count > 0)
-        {
-            throw new SyncFailedException(failed);
-        }
+        SyncFailedException.ThrowIfAny(reports);
     }
 
     private static ClusterDefinition Find(
