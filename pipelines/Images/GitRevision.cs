@@ -1,5 +1,6 @@
 using Pipelines.Engine;
 using Pipelines.Tools;
+using Pipelines.Tools.Git;
 
 namespace Pipelines.Images;
 
@@ -80,17 +81,9 @@ internal sealed record GitRevision(
         }
     }
 
-    private static async Task<string> GitAsync(
+    private static Task<string> GitAsync(
         string workTree,
         CancellationToken ct,
         params string[] arguments
-    )
-    {
-        var result = await ToolRunner.Default.RunAsync(
-            ToolCommand.For("git").WithArguments(arguments).WithWorkingDirectory(workTree),
-            ToolOutput.Capture,
-            ct
-        );
-        return result.StandardOutput.Trim();
-    }
+    ) => new GitCli(workTree).RunAsync(ct, arguments);
 }

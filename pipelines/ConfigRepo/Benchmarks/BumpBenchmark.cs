@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using Pipelines.Engine;
-using Pipelines.Tools;
+using Pipelines.Tools.Git;
 
 namespace Pipelines.ConfigRepo.Benchmarks;
 
@@ -47,7 +47,7 @@ public static class BumpBenchmark
             );
             var concurrent = stopwatch.Elapsed;
             var retries = outputs.Sum(o => CountOf(o, "moved while we edited"));
-            var commits = (await GitAsync(bare, ct, "rev-list", "--count", "main")).Trim();
+            var commits = await GitAsync(bare, ct, "rev-list", "--count", "main");
             return new Result(apps, sequential, concurrent, retries, int.Parse(commits, null));
         }
         finally
@@ -128,18 +128,11 @@ public static class BumpBenchmark
         return bare;
     }
 
-    private static async Task<string> GitAsync(
+    private static Task<string> GitAsync(
         string directory,
         CancellationToken ct,
         params string[] arguments
-    ) =>
-        (
-            await ToolRunner.Default.RunAsync(
-                ToolCommand.For("git").WithArguments(arguments).WithWorkingDirectory(directory),
-                ToolOutput.Capture,
-                ct
-            )
-        ).StandardOutput;
+    ) => new GitCli(directory).RunAsync(ct, arguments);
 
     private static void Copy(string from, string to)
     {

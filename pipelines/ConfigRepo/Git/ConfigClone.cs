@@ -1,4 +1,5 @@
 using Pipelines.Engine;
+using Pipelines.Tools.Git;
 
 namespace Pipelines.ConfigRepo.Git;
 

@@ -1,4 +1,5 @@
 using Pipelines.ConfigRepo.Git;
+using Pipelines.Tools.Git;
 
 namespace Pipelines.ConfigRepo.Publish;
 

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using Pipelines.Engine;
 using Pipelines.Tools;
+using Pipelines.Tools.Git;
 
 namespace Pipelines.Images.Benchmarks;
 
@@ -195,25 +196,11 @@ public static class ImageBenchmark
             Directory.CreateDirectory(Path.GetDirectoryName(target)!);
             File.Copy(file, target);
         }
-        var git = ToolCommand
-            .For("git")
-            .WithArguments("-c", "user.name=Benchmark", "-c", "user.email=benchmark@example.com")
-            .WithWorkingDirectory(workspace);
-        await ToolRunner.Default.RunAsync(
-            git.WithArguments("init", "--quiet"),
-            ToolOutput.Capture,
-            ct
-        );
-        await ToolRunner.Default.RunAsync(
-            git.WithArguments("add", "samples"),
-            ToolOutput.Capture,
-            ct
-        );
-        await ToolRunner.Default.RunAsync(
-            git.WithArguments("commit", "--quiet", "-m", "image benchmark"),
-            ToolOutput.Capture,
-            ct
-        );
+        var git = new GitCli(workspace);
+        string[] identity = ["-c", "user.name=Benchmark", "-c", "user.email=benchmark@example.com"];
+        await git.RunAsync(ct, [.. identity, "init", "--quiet"]);
+        await git.RunAsync(ct, [.. identity, "add", "samples"]);
+        await git.RunAsync(ct, [.. identity, "commit", "--quiet", "-m", "image benchmark"]);
         return await GitRevision.ReadAsync(workspace, ct);
     }
 

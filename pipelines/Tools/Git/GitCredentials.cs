@@ -2,7 +2,7 @@ using System.Text;
 using Pipelines.Engine;
 using Pipelines.Tools;
 
-namespace Pipelines.ConfigRepo.Git;
+namespace Pipelines.Tools.Git;
 
 /// <summary>
 /// An HTTPS token for the config repo, given to git as an <c>http.extraHeader</c> through <c>GIT_CONFIG_*</c>

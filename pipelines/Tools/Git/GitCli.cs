@@ -1,6 +1,4 @@
-using Pipelines.Tools;
-
-namespace Pipelines.ConfigRepo.Git;
+namespace Pipelines.Tools.Git;
 
 /// <summary>
 /// git in one working tree, through the tool runner. Output is captured, never streamed: a push's stderr is read to
