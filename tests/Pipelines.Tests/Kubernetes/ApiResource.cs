@@ -70,6 +70,8 @@ internal static class BuiltInResources
             "hpa"
         ),
         Of("policy", "v1", "poddisruptionbudgets", "PodDisruptionBudget", true, true, "pdb"),
+        // Leases: Sync's one-writer-per-cluster lock (create; update with resourceVersion conflicts).
+        Of("coordination.k8s.io", "v1", "leases", "Lease", true, false),
         Of("rbac.authorization.k8s.io", "v1", "roles", "Role", true, false),
         Of("rbac.authorization.k8s.io", "v1", "rolebindings", "RoleBinding", true, false),
         Of("rbac.authorization.k8s.io", "v1", "clusterroles", "ClusterRole", false, false),
