@@ -5,56 +5,8 @@ namespace Pipelines.Sync;
 
 public sealed partial class ClusterSync
 {
-    private const int ConcurrentApplies = 8;
-
-    /// <summary>Applies in order: each wave (Namespaces and CRDs first) finishes before the next starts; objects within one go concurrently.</summary>
-    private async Task<List<ObjectReport>> ApplyAsync(
-        List<Desired> desired,
-        Dictionary<Desired, Dictionary<string, object?>?> lives,
-        List<ObjectReport> reports,
-        CancellationToken cancellationToken
-    )
-    {
-        var byIndex = reports.ToList();
-        var waves = desired
-            .Select((item, index) => (item, index))
-            .Where(p => byIndex[p.index].Status is SyncStatus.Missing or SyncStatus.OutOfSync)
-            .GroupBy(p =>
-                (SyncOrder.Key(p.item.Manifest).Phase, SyncOrder.Key(p.item.Manifest).Wave)
-            )
-            .OrderBy(g => g.Key);
-        foreach (var wave in waves)
-        {
-            await Parallel.ForEachAsync(
-                wave,
-                new ParallelOptions
-                {
-                    MaxDegreeOfParallelism = ConcurrentApplies,
-                    CancellationToken = cancellationToken,
-                },
-                async (pair, token) =>
-                {
-                    var result = await ApplyOneAsync(
-                        pair.item,
-                        lives[pair.item],
-                        byIndex[pair.index],
-                        token
-                    );
-                    lock (byIndex)
-                    {
-                        byIndex[pair.index] = result;
-                    }
-                }
-            );
-            if (byIndex.Any(r => r.Health == Health.Degraded))
-            {
-                break; // a later wave may depend on this one
-            }
-        }
-        return byIndex;
-    }
-
-    private async Task<ObjectReport> ApplyOneAsync(
+    /// <summary>Applies one object; returns its report and the live object the server answered with.</summary>
+    private async Task<(ObjectReport Report, Dictionary<string, object?>? Live)> ApplyOneAsync(
         Desired item,
         Dictionary<string, object?>? live,
         ObjectReport before,
@@ -67,20 +19,27 @@ public sealed partial class ClusterSync
         var force = options.ForceConflicts ?? (live is null || ours);
         try
         {
-            await api.ApplyAsync(item.Manifest, force, options.DryRun, cancellationToken);
-            return options.DryRun
-                ? before with
-                {
-                    Message = Join(before.Message, "would apply (server dry run accepted)"),
-                }
-                : before with
-                {
-                    Status = SyncStatus.Synced,
-                    Message = Join(
-                        before.Message,
-                        before.Status == SyncStatus.Missing ? "created" : "applied"
-                    ),
-                };
+            // ignoreDifferences holds on apply too (Argo CD's RespectIgnoreDifferences): ignored fields keep their live value.
+            var body = live is null
+                ? item.Manifest
+                : Diff.IgnoredFields.KeepLive(item.Manifest, live, options.IgnoreDifferences);
+            var applied = await api.ApplyAsync(body, force, options.DryRun, cancellationToken);
+            return (
+                options.DryRun
+                    ? before with
+                    {
+                        Message = Join(before.Message, "would apply (server dry run accepted)"),
+                    }
+                    : before with
+                    {
+                        Status = SyncStatus.Synced,
+                        Message = Join(
+                            before.Message,
+                            before.Status == SyncStatus.Missing ? "created" : "applied"
+                        ),
+                    },
+                options.DryRun ? null : applied
+            );
         }
         catch (HttpOperationException exception)
             when (options.DryRun
@@ -89,13 +48,16 @@ public sealed partial class ClusterSync
             )
         {
             // A dry run creates no namespace, so the server cannot place objects in one this sync would create.
-            return before with
-            {
-                Message = Join(
-                    before.Message,
-                    $"would apply once namespace {item.Namespace} exists"
-                ),
-            };
+            return (
+                before with
+                {
+                    Message = Join(
+                        before.Message,
+                        $"would apply once namespace {item.Namespace} exists"
+                    ),
+                },
+                null
+            );
         }
         catch (HttpOperationException exception)
             when (exception.Response.StatusCode
@@ -111,11 +73,14 @@ public sealed partial class ClusterSync
                 exception.Response.StatusCode == HttpStatusCode.Conflict && !force
                     ? " (another field manager owns these fields; pass --force-conflicts to take them)"
                     : "";
-            return before with
-            {
-                Health = Health.Degraded,
-                Message = $"apply failed: {answer}{hint}",
-            };
+            return (
+                before with
+                {
+                    Health = Health.Degraded,
+                    Message = $"apply failed: {answer}{hint}",
+                },
+                null
+            );
         }
         catch (HttpOperationException exception) when ((int)exception.Response.StatusCode >= 500)
         {

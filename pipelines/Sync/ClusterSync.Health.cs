@@ -11,34 +11,32 @@ public sealed partial class ClusterSync
     ];
 
     /// <summary>
-    /// Waits until every applied workload has rolled out, up to the timeout. A stalled rollout or a failed Job is
-    /// Degraded at once; one still progressing at the timeout is Degraded with what it was waiting for.
+    /// Waits until every workload of a wave has rolled out, up to the timeout. A stalled rollout or a failed Job is
+    /// Degraded at once; one still progressing at the timeout is Degraded with what it was waiting for. The live
+    /// state Sync already holds answers first (an unchanged, healthy Deployment costs no request); after that each
+    /// round reads the pending objects with one LIST per kind.
     /// </summary>
-    private async Task<List<ObjectReport>> WaitForHealthAsync(
-        List<Desired> desired,
-        List<ObjectReport> reports,
+    private async Task WaitForHealthAsync(
+        List<(Desired Item, int Index)> wave,
+        Dictionary<Desired, Dictionary<string, object?>?> lives,
+        List<ObjectReport> result,
+        SyncProgress progress,
         CancellationToken cancellationToken
     )
     {
-        var result = reports.ToList();
-        var pending = desired
-            .Select((item, index) => (item, index))
-            .Where(p => Workloads.Contains(p.item.Type.Kind) && result[p.index].Health is null)
+        var pending = wave.Where(p => NeedsRollout(p.Item) && result[p.Index].Health is null)
             .ToList();
         var deadline = DateTime.UtcNow + options.HealthTimeout;
+        var cache = new LiveStateCache(api, ClusterName);
+        var known = pending.ToDictionary(p => p.Index, p => lives[p.Item]);
         while (pending.Count > 0)
         {
             foreach (var (item, index) in pending.ToList())
             {
-                var live = await api.GetAsync(
-                    item.Type,
-                    item.Namespace,
-                    item.Name,
-                    cancellationToken
-                );
+                var live = known[index];
                 var (health, message) = live is null
                     ? (Health.Degraded, "gone after apply")
-                    : RolloutHealth.Evaluate(live);
+                    : Evaluate(item, live);
                 if (health != Health.Progressing)
                 {
                     result[index] = result[index] with
@@ -60,19 +58,44 @@ public sealed partial class ClusterSync
                     };
                     pending.Remove((item, index));
                 }
+                else
+                {
+                    progress.Waiting(item.Type.Kind, item.Namespace, item.Name, message);
+                }
             }
+            progress.Show(result, pending.Count);
             if (pending.Count > 0)
             {
                 await Task.Delay(options.HealthPollInterval, cancellationToken);
+                var read = await cache.ReadAsync(
+                    pending.Select(p => Location(p.Item)).ToList(),
+                    cancellationToken
+                );
+                for (var i = 0; i < pending.Count; i++)
+                {
+                    known[pending[i].Index] = read[i];
+                }
             }
         }
-        for (var i = 0; i < result.Count; i++)
+        progress.Done();
+        foreach (var (_, index) in wave)
         {
-            if (result[i].Health is null && result[i].Status != SyncStatus.Extraneous)
+            if (result[index].Health is null && result[index].Status != SyncStatus.Extraneous)
             {
-                result[i] = result[i] with { Health = Health.Healthy };
+                result[index] = result[index] with { Health = Health.Healthy };
             }
         }
-        return result;
     }
+
+    /// <summary>Workloads roll out; a hook Pod must run to completion.</summary>
+    private static bool NeedsRollout(Desired item) =>
+        Workloads.Contains(item.Type.Kind) || (item.Hook is not null && item.Type.Kind == "Pod");
+
+    private static (Health Health, string Message) Evaluate(
+        Desired item,
+        Dictionary<string, object?> live
+    ) =>
+        item.Hook is not null && item.Type.Kind == "Pod"
+            ? HookPhases.PodHealth(live)
+            : RolloutHealth.Evaluate(live);
 }

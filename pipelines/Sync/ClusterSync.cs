@@ -18,6 +18,8 @@ public sealed partial class ClusterSync(
 {
     private ClusterApi api = null!;
 
+    private string ClusterName { get; set; } = "";
+
     // Created: a namespace Sync creates for releases (helm's --create-namespace), never pruned.
     private sealed record Desired(
         Dictionary<string, object?> Manifest,
@@ -25,7 +27,8 @@ public sealed partial class ClusterSync(
         string? Namespace,
         string Name,
         string Release,
-        bool Created = false
+        bool Created = false,
+        HookSpec? Hook = null
     );
 
     public async Task<ClusterReport> RunAsync(
@@ -38,7 +41,19 @@ public sealed partial class ClusterSync(
         try
         {
             api = connect();
+            ClusterName = cluster.Name;
             desired = await DesireAsync(render, cancellationToken);
+            // One writer per cluster: taken before reading what to change, so the compare is not stale.
+            await using var lease =
+                options.Check || options.DryRun
+                    ? null
+                    : await SyncLease.AcquireAsync(
+                        api.Client,
+                        options.InventoryNamespace,
+                        environment,
+                        options.Lease,
+                        cancellationToken
+                    );
             var inventoryMap = await api.GetAsync(
                 ResourceType.BuiltIn("v1", "ConfigMap"),
                 options.InventoryNamespace,
@@ -48,27 +63,19 @@ public sealed partial class ClusterSync(
             var inventory = Inventory.FromConfigMap(inventoryMap);
             var reports = new List<ObjectReport>();
             var lives = new Dictionary<Desired, Dictionary<string, object?>?>();
-            // Reads go concurrently, bounded like applies: a check of thousands of objects is all GETs.
-            var found = new Dictionary<string, object?>?[desired.Count];
-            await Parallel.ForEachAsync(
-                Enumerable.Range(0, desired.Count),
-                new ParallelOptions
-                {
-                    MaxDegreeOfParallelism = ConcurrentApplies,
-                    CancellationToken = cancellationToken,
-                },
-                async (index, token) =>
-                    found[index] = await api.GetAsync(
-                        desired[index].Type,
-                        desired[index].Namespace,
-                        desired[index].Name,
-                        token
-                    )
+            // One LIST per kind answers for everything Sync applied before; only the rest costs a GET.
+            var found = await new LiveStateCache(api, cluster.Name).ReadAsync(
+                desired.Select(d => d.Hook is null ? Location(d) : null).ToList(),
+                cancellationToken
             );
             for (var index = 0; index < desired.Count; index++)
             {
                 lives[desired[index]] = found[index];
-                reports.Add(Compare(desired[index], found[index]));
+                reports.Add(
+                    desired[index].Hook is { } hook
+                        ? Report(desired[index], SyncStatus.Synced, hook.ToString(), [], "")
+                        : Compare(desired[index], found[index])
+                );
             }
             var wanted = desired.Select(d => Entry(d).Key).ToHashSet(); // created namespaces count as wanted
             var extraneous = inventory.Where(e => !wanted.Contains(e.Key)).ToList();
@@ -95,7 +102,7 @@ public sealed partial class ClusterSync(
             if (!options.DryRun)
             {
                 var kept = desired
-                    .Where(d => !d.Created)
+                    .Where(d => !d.Created && d.Hook is null) // hooks are never pruned, as in helm
                     .Select(Entry)
                     .Concat(options.Prune ? [] : extraneous);
                 await api.ApplyAsync(
@@ -109,9 +116,12 @@ public sealed partial class ClusterSync(
                     dryRun: false,
                     cancellationToken
                 );
-                reports = await WaitForHealthAsync(desired, reports, cancellationToken);
             }
-            return new ClusterReport(cluster, reports, null);
+            return new ClusterReport(
+                cluster,
+                reports,
+                lease?.Lost is { } lost ? $"{cluster.Name}: {lost}" : null
+            );
         }
         catch (Exception exception)
             when (exception
@@ -177,6 +187,8 @@ public sealed partial class ClusterSync(
     {
         var manifests = Manifests(render);
         var desired = manifests
+            // Hooks of events a sync never has (test, delete, rollback) are skipped, as Argo CD skips them.
+            .Where(m => !HookPhases.IsHook(m.Data) || HookPhases.Of(m.Data) is not null)
             .Where(m =>
                 !lenient
                 || catalog.Find(
@@ -193,7 +205,7 @@ public sealed partial class ClusterSync(
                 {
                     ((Dictionary<string, object?>)marked["metadata"]!)["namespace"] = ns;
                 }
-                return new Desired(marked, type, ns, name, m.Release);
+                return new Desired(marked, type, ns, name, m.Release, Hook: HookPhases.Of(m.Data));
             })
             .ToList();
         return
@@ -327,6 +339,9 @@ public sealed partial class ClusterSync(
             paths,
             diff
         );
+
+    private static ObjectLocation Location(Desired item) =>
+        new(item.Type, item.Namespace, item.Name);
 
     private static InventoryEntry Entry(Desired item) =>
         new(

@@ -13,6 +13,12 @@ public static class ClusterSyncing
             ?? throw new UsageException(
                 "Sync needs RenderHelmfile's result in the same run: do not --skip RenderHelmfile."
             );
+        if (build.LockTimeout < 0)
+        {
+            throw new UsageException(
+                $"--lock-timeout must be 0 or more seconds (default 120), not {build.LockTimeout}."
+            );
+        }
         var options = new SyncOptions
         {
             Check = build.Check,
@@ -21,6 +27,7 @@ public static class ClusterSyncing
             ForceConflicts = build.ForceConflicts,
             HealthTimeout = TimeSpan.FromSeconds(build.Timeout),
             IgnoreDifferences = SyncConfig.Load(build.RootDirectory),
+            Lease = new LeaseSettings { Timeout = TimeSpan.FromSeconds(build.LockTimeout) },
         };
         var reports = await SyncRunner.RunAsync(
             render,

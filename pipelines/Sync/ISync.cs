@@ -28,6 +28,11 @@ public interface ISync : IHelmfileRender
     int Timeout => TryGetValue<int?>(() => Timeout) ?? 300;
 
     [Parameter(
+        "Seconds to wait for another Sync of the same cluster to finish (its Lease pipelines-sync-<env> in kube-system) before failing that cluster"
+    )]
+    int LockTimeout => TryGetValue<int?>(() => LockTimeout) ?? 120;
+
+    [Parameter(
         "The kubeconfig holding the clusters' contexts (default: KUBECONFIG, else ~/.kube/config)"
     )]
     AbsolutePath? Kubeconfig => TryGetValue(() => Kubeconfig);

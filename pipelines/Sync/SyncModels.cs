@@ -17,6 +17,9 @@ public sealed record SyncOptions
     public string FieldManager { get; init; } = "pipelines";
     public string InventoryNamespace { get; init; } = "kube-system";
     public IReadOnlyList<IgnoreDifferencesRule> IgnoreDifferences { get; init; } = [];
+
+    /// <summary>The per-cluster lease a Sync that changes anything holds (not --check, not --dry-run).</summary>
+    public LeaseSettings Lease { get; init; } = new();
 }
 
 /// <summary>Argo CD's sync statuses.</summary>

@@ -2,8 +2,8 @@ namespace Pipelines.Sync;
 
 /// <summary>
 /// The order objects are applied in: Namespaces and CustomResourceDefinitions first (everything else may need
-/// them), then by sync wave (the <c>pipelines/sync-wave</c> annotation, or Argo CD's, an integer, default 0),
-/// then by kind in the order helm installs them, then by namespace and name.
+/// them), then PreSync hooks by <c>helm.sh/hook-weight</c>, then the chart's objects by sync wave (the <c>pipelines/sync-wave</c> annotation, or Argo CD's, an integer, default 0),
+/// then by kind in the order helm installs them, then by namespace and name; PostSync hooks come last.
 /// </summary>
 public static class SyncOrder
 {
@@ -52,11 +52,18 @@ public static class SyncOrder
     {
         var kind = manifest.GetValueOrDefault("kind") as string ?? "";
         var metadata = manifest.GetValueOrDefault("metadata") as Dictionary<string, object?> ?? [];
-        var phase = kind is "Namespace" or "CustomResourceDefinition" ? 0 : 1;
+        // Namespaces and CRDs, then PreSync hooks, then the chart's objects, then PostSync hooks (as Argo CD).
+        var hook = HookPhases.Of(manifest);
+        var phase = hook?.Phase switch
+        {
+            HookPhase.PreSync => 1,
+            HookPhase.PostSync => 3,
+            _ => kind is "Namespace" or "CustomResourceDefinition" ? 0 : 2,
+        };
         var index = Array.IndexOf(KindOrder, kind);
         return (
             phase,
-            Wave(metadata),
+            hook?.Weight ?? Wave(metadata),
             index < 0 ? KindOrder.Length : index,
             metadata.GetValueOrDefault("namespace") as string ?? "",
             metadata.GetValueOrDefault("name") as string ?? ""

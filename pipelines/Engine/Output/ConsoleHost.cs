@@ -7,12 +7,14 @@ namespace Pipelines.Engine;
 public class ConsoleHost
 {
     private readonly bool _color;
+    private readonly LiveLines _live;
 
     protected ConsoleHost(
         TextWriter rawOut,
         TextWriter rawError,
         SecretRegistry secrets,
-        bool color
+        bool color,
+        bool interactive = false
     )
     {
         RawOut = rawOut;
@@ -20,6 +22,12 @@ public class ConsoleHost
         Output = new SecretMaskingWriter(rawOut, secrets);
         ErrorOutput = new SecretMaskingWriter(rawError, secrets);
         _color = color;
+        _live = new LiveLines(
+            Output,
+            interactive,
+            interactive ? TerminalWidth() : int.MaxValue,
+            TimeProvider.System
+        );
     }
 
     /// <summary>
@@ -41,7 +49,13 @@ public class ConsoleHost
             && environment("TERM") != "dumb";
         return environment("GITHUB_ACTIONS") == "true"
             ? new GitHubActionsHost(rawOut, rawError, secrets, environment)
-            : new ConsoleHost(rawOut, rawError, secrets, color);
+            : new ConsoleHost(
+                rawOut,
+                rawError,
+                secrets,
+                color,
+                interactive: isTerminal && environment("TERM") != "dumb"
+            );
     }
 
     /// <summary>The unmasked stdout, for protocol lines that must reach the runner verbatim.</summary>
@@ -85,13 +99,26 @@ public class ConsoleHost
         }
     }
 
-    public virtual void Info(string message) => Output.WriteLine(message);
+    public virtual void Info(string message) => _live.Above(() => Output.WriteLine(message));
 
     public virtual void Warning(string message, string? file = null, int? line = null) =>
-        Output.WriteLine(Paint($"warning: {Located(message, file, line)}", Ansi.Yellow));
+        _live.Above(() =>
+            Output.WriteLine(Paint($"warning: {Located(message, file, line)}", Ansi.Yellow))
+        );
 
     public virtual void Error(string message, string? file = null, int? line = null) =>
-        ErrorOutput.WriteLine(Paint($"error: {Located(message, file, line)}", Ansi.Red));
+        _live.Above(() =>
+            ErrorOutput.WriteLine(Paint($"error: {Located(message, file, line)}", Ansi.Red))
+        );
+
+    /// <summary>
+    /// A status line for a long wait, one per <paramref name="key"/>: redrawn in place on a terminal, a plain line
+    /// now and then in CI.
+    /// </summary>
+    public virtual void Progress(string key, string line) => _live.Show(key, line);
+
+    /// <summary>The wait of <paramref name="key"/> is over; its status line goes away.</summary>
+    public virtual void ProgressDone(string key) => _live.Done(key);
 
     public virtual void Summary(ExecutionPlan plan, TimeSpan total, int exitCode)
     {
@@ -120,6 +147,18 @@ public class ConsoleHost
     {
         Output.Flush();
         ErrorOutput.Flush();
+    }
+
+    private static int TerminalWidth()
+    {
+        try
+        {
+            return Console.WindowWidth > 0 ? Console.WindowWidth : 120;
+        }
+        catch (IOException)
+        {
+            return 120;
+        }
     }
 
     protected static string Located(string message, string? file, int? line) =>

@@ -32,6 +32,15 @@ public static class Log
     public static void Error(string message, string? file = null, int? line = null) =>
         Host.Error(message, file, line);
 
+    /// <summary>
+    /// A status line for a long wait (Sync's rollouts), one per key: live on a terminal, plain lines now and then
+    /// in CI.
+    /// </summary>
+    public static void Progress(string key, string line) => Host.Progress(key, line);
+
+    /// <summary>The wait of <paramref name="key"/> is over; its status line goes away.</summary>
+    public static void ProgressDone(string key) => Host.ProgressDone(key);
+
     /// <summary>A value that must never be printed (a token read from a file, say): masked from now on.</summary>
     public static void RegisterSecret(string? secret) => Host.RegisterSecret(secret);
 

@@ -52,7 +52,7 @@ public static class DriftComparer
         return new ObjectDiff(false, check.ChangedPaths, diff);
     }
 
-    private static JsonPointer[] IgnoredPointers(
+    internal static JsonPointer[] IgnoredPointers(
         Dictionary<string, object?> desired,
         Dictionary<string, object?> live,
         IReadOnlyList<IgnoreDifferencesRule> rules

@@ -33,6 +33,9 @@ public sealed class ClusterApi(IKubernetes client, ResourceCatalog catalog, stri
 
     public ResourceCatalog Catalog => catalog;
 
+    /// <summary>The typed client underneath, for the kinds Sync handles as typed objects (its Lease).</summary>
+    public IKubernetes Client => client;
+
     /// <summary>Server-side apply (<c>application/apply-patch+yaml</c>, sent as JSON, which is valid YAML).</summary>
     public Task<Dictionary<string, object?>> ApplyAsync(
         Dictionary<string, object?> desired,
@@ -110,6 +113,38 @@ public sealed class ClusterApi(IKubernetes client, ResourceCatalog catalog, stri
         {
             return null;
         }
+    }
+
+    /// <summary>
+    /// Every object of a type across all namespaces that matches a label selector (one request). Items get their
+    /// apiVersion and kind back: the real API server leaves them out of list items.
+    /// </summary>
+    public async Task<IReadOnlyList<Dictionary<string, object?>>> ListAsync(
+        ResourceType type,
+        string labelSelector,
+        CancellationToken cancellationToken
+    )
+    {
+        var list = await RunAsync(
+            async ct =>
+                await client.CustomObjects.ListClusterCustomObjectAsync(
+                    type.Group,
+                    type.Version,
+                    type.Plural,
+                    labelSelector: labelSelector,
+                    cancellationToken: ct
+                ),
+            cancellationToken
+        );
+        var items = (list.GetValueOrDefault("items") as List<object?> ?? [])
+            .OfType<Dictionary<string, object?>>()
+            .ToList();
+        foreach (var item in items)
+        {
+            item["apiVersion"] = type.ApiVersion;
+            item["kind"] = type.Kind;
+        }
+        return items;
     }
 
     /// <summary>The cluster's CustomResourceDefinitions, to learn custom kinds the desired state does not define.</summary>
