@@ -19,6 +19,9 @@ public static class JsonData
         return Convert(document.RootElement);
     }
 
+    /// <summary>An already parsed JSON value as plain data, without writing and parsing its text again.</summary>
+    public static object? FromElement(JsonElement element) => Convert(element);
+
     /// <summary>Parses a JSON object, such as a Kubernetes object as the API server returns it.</summary>
     public static Dictionary<string, object?> ParseObject(string json) =>
         Parse(json) as Dictionary<string, object?>

@@ -216,7 +216,9 @@ public sealed class ClusterApi(IKubernetes client, ResourceCatalog catalog, stri
     private static Dictionary<string, object?> ToData(object answer) =>
         answer switch
         {
-            JsonElement element => Diff.JsonData.ParseObject(element.GetRawText()),
+            // A LIST of thousands of objects: convert the parsed element once, not via its text.
+            JsonElement { ValueKind: JsonValueKind.Object } element => (Dictionary<string, object?>)
+                Diff.JsonData.FromElement(element)!,
             _ => Diff.JsonData.ParseObject(KubernetesJson.Serialize(answer)),
         };
 
