@@ -89,15 +89,19 @@ internal static class SyncHookCharts
         }
     }
 
-    /// <summary>Finishes Jobs on both clusters until cancelled, as the Job controller would.</summary>
-    public static async Task RunJobsAsync(SyncHarness harness, CancellationToken cancellationToken)
+    /// <summary>Finishes Jobs on both clusters until cancelled, as the Job controller would (all failed if asked).</summary>
+    public static async Task RunJobsAsync(
+        SyncHarness harness,
+        CancellationToken cancellationToken,
+        bool failed = false
+    )
     {
         while (!cancellationToken.IsCancellationRequested)
         {
             try
             {
-                await FinishJobsAsync(harness.Blue);
-                await FinishJobsAsync(harness.Green);
+                await FinishJobsAsync(harness.Blue, failed);
+                await FinishJobsAsync(harness.Green, failed);
             }
             catch (Exception) when (!cancellationToken.IsCancellationRequested)
             {

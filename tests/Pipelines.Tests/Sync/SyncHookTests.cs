@@ -175,15 +175,9 @@ public sealed class SyncHookTests
             SyncCharts.ConfigMap("hooked-settings")
         );
         using var jobs = new CancellationTokenSource();
-        var controller = Task.Run(async () =>
-        {
-            while (!jobs.IsCancellationRequested)
-            {
-                await SyncHookCharts.FinishJobsAsync(harness.Blue, failed: true);
-                await SyncHookCharts.FinishJobsAsync(harness.Green, failed: true);
-                await Task.Delay(25);
-            }
-        });
+        var controller = Task.Run(() =>
+            SyncHookCharts.RunJobsAsync(harness, jobs.Token, failed: true)
+        );
 
         // Act
         var reports = await harness.SyncAsync();

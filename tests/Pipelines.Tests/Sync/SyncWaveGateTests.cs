@@ -53,15 +53,9 @@ public sealed class SyncWaveGateTests
         await using var harness = await SyncHarness.StartAsync();
         AddGatedRelease(harness);
         using var jobs = new CancellationTokenSource();
-        var controller = Task.Run(async () =>
-        {
-            while (!jobs.IsCancellationRequested)
-            {
-                await SyncHookCharts.FinishJobsAsync(harness.Blue, failed: true);
-                await SyncHookCharts.FinishJobsAsync(harness.Green, failed: true);
-                await Task.Delay(25);
-            }
-        });
+        var controller = Task.Run(() =>
+            SyncHookCharts.RunJobsAsync(harness, jobs.Token, failed: true)
+        );
 
         // Act
         var reports = await harness.SyncAsync();
