@@ -10,9 +10,6 @@ public sealed class PowerShellFixture : IAsyncLifetime
 {
     public const string CompilingMessage = "build.ps1: compiling the build";
 
-    /// <summary>A cold compile on a loaded machine takes minutes; the default timeout is for warm runs.</summary>
-    private static readonly TimeSpan ColdTimeout = TimeSpan.FromMinutes(12);
-
     internal string Pwsh { get; private set; } = null!;
 
     internal RepositoryCopy Copy { get; private set; } = null!;
@@ -24,7 +21,7 @@ public sealed class PowerShellFixture : IAsyncLifetime
     {
         Pwsh = await FindOrInstallAsync();
         Copy = RepositoryCopy.Create("ps1");
-        ColdHelp = await RunAsync(Copy.Path, ["--help"], timeout: ColdTimeout);
+        ColdHelp = await RunAsync(Copy.Path, ["--help"], timeout: ChildProcess.ColdCompileTimeout);
     }
 
     public Task DisposeAsync()
