@@ -13,10 +13,21 @@ public sealed partial class ClusterSync(
     SyncOptions options,
     string environment,
     ResourceCatalog catalog,
-    Func<ClusterApi> connect
+    Func<ClusterApi> connect,
+    RevisionGuard revisions
 )
 {
     private ClusterApi api = null!;
+    private string clusterName = "";
+    private InventoryStore inventoryStore = null!;
+    private InventorySnapshot recordedInventory = new([], null, null);
+    private SyncScope scope = SyncScope.Everything;
+
+    // Why the cluster fails although the run went on (objects not Sync's, prune refused); the objects' rows say the rest.
+    private readonly List<string> failures = [];
+
+    // The rows so far, so that a cluster stopped by an error still shows what was compared and applied.
+    private List<ObjectReport> progress = [];
 
     // Created: a namespace Sync creates for releases (helm's --create-namespace), never pruned.
     private sealed record Desired(
@@ -34,18 +45,20 @@ public sealed partial class ClusterSync(
     )
     {
         var cluster = render.Cluster;
+        clusterName = cluster.Name;
+        scope = SyncScope.Of(render);
         List<Desired> desired = [];
         try
         {
             api = connect();
             desired = await DesireAsync(render, cancellationToken);
-            var inventoryMap = await api.GetAsync(
-                ResourceType.BuiltIn("v1", "ConfigMap"),
+            inventoryStore = new InventoryStore(
+                api,
                 options.InventoryNamespace,
-                $"{Inventory.Name}-{environment}",
-                cancellationToken
+                environment,
+                cluster.Name
             );
-            var inventory = Inventory.FromConfigMap(inventoryMap);
+            recordedInventory = await inventoryStore.ReadAsync(cancellationToken);
             var reports = new List<ObjectReport>();
             var lives = new Dictionary<Desired, Dictionary<string, object?>?>();
             // Reads go concurrently, bounded like applies: a check of thousands of objects is all GETs.
@@ -71,7 +84,9 @@ public sealed partial class ClusterSync(
                 reports.Add(Compare(desired[index], found[index]));
             }
             var wanted = desired.Select(d => Entry(d).Key).ToHashSet(); // created namespaces count as wanted
-            var extraneous = inventory.Where(e => !wanted.Contains(e.Key)).ToList();
+            var extraneous = recordedInventory
+                .Entries.Where(e => scope.Covers(e) && !wanted.Contains(e.Key))
+                .ToList();
             reports.AddRange(
                 extraneous.Select(e => new ObjectReport(
                     e.Group,
@@ -86,47 +101,62 @@ public sealed partial class ClusterSync(
                     ""
                 ))
             );
+            progress = reports;
             if (options.Check)
             {
                 return new ClusterReport(cluster, reports, null);
             }
-            reports = await ApplyAsync(desired, lives, reports, cancellationToken);
-            reports = await PruneAsync(extraneous, reports, cluster.Name, cancellationToken);
+            var refusal = await revisions.RefusalAsync(
+                recordedInventory.Revision,
+                options.AllowRollback,
+                cancellationToken
+            );
+            if (refusal is not null)
+            {
+                return new ClusterReport(
+                    cluster,
+                    reports,
+                    $"{cluster.Name}: nothing was applied: {refusal}"
+                );
+            }
+            FailOnNotManaged(reports);
+            reports = progress = await ApplyAsync(desired, lives, reports, cancellationToken);
+            var tracked = desired
+                .Select((d, i) => (d, reports[i]))
+                .Where(p => !p.d.Created && p.Item2.Status != SyncStatus.NotManaged)
+                .Select(p => Entry(p.d))
+                .ToList();
             if (!options.DryRun)
             {
-                var kept = desired
-                    .Where(d => !d.Created)
-                    .Select(Entry)
-                    .Concat(options.Prune ? [] : extraneous);
-                await api.ApplyAsync(
-                    Inventory.ToConfigMap(
-                        options.InventoryNamespace,
-                        environment,
-                        cluster.Name,
-                        kept
-                    ),
-                    force: true,
-                    dryRun: false,
+                // Recorded before the wait, so what was applied stays tracked whatever happens next.
+                await inventoryStore.WriteAsync(
+                    scope,
+                    tracked.Concat(extraneous),
+                    await revisions.CurrentAsync(),
                     cancellationToken
                 );
-                reports = await WaitForHealthAsync(desired, reports, cancellationToken);
+                reports = progress = await WaitForHealthAsync(desired, reports, cancellationToken);
             }
-            return new ClusterReport(cluster, reports, null);
+            reports = progress = await PruneAsync(extraneous, reports, tracked, cancellationToken);
+            return new ClusterReport(
+                cluster,
+                reports,
+                failures.Count == 0 ? null : $"{cluster.Name}: {string.Join("; ", failures)}"
+            );
         }
         catch (Exception exception)
-            when (exception
-                    is HttpRequestException
-                        or k8s.Autorest.HttpOperationException
-                        or InvalidOperationException
-                        or k8s.Exceptions.KubeConfigException
-                        or IOException
+            when (exception is not OperationCanceledException
+                || !cancellationToken.IsCancellationRequested
             )
         {
-            return Unreachable(
-                cluster,
-                desired.Count > 0 ? desired : Desire(render, lenient: true),
-                Describe(exception)
-            );
+            // Whatever stops one cluster (an HTTP timeout, a bug) fails that cluster alone; the others finish.
+            return progress.Count > 0
+                ? new ClusterReport(cluster, progress, $"{cluster.Name}: {Describe(exception)}")
+                : Unreachable(
+                    cluster,
+                    desired.Count > 0 ? desired : Desire(render, lenient: true),
+                    Describe(exception)
+                );
         }
     }
 
@@ -291,6 +321,10 @@ public sealed partial class ClusterSync(
         {
             return Report(item, SyncStatus.Missing, "not in the cluster", [], "");
         }
+        if (Ownership(item, live) is { } notOurs)
+        {
+            return notOurs;
+        }
         var diff = DriftComparer.Compare(
             item.Manifest,
             live,
@@ -345,7 +379,12 @@ public sealed partial class ClusterSync(
                 $"the API server answered {(int)http.Response.StatusCode}: {FirstLine(http.Response.Content)}",
             HttpRequestException =>
                 $"cannot reach the API server ({exception.Message}). Check the kube context and network.",
-            _ => exception.Message,
+            // Not our cancellation (that is not caught): the client gave up waiting for an answer.
+            OperationCanceledException =>
+                "the API server did not answer in time (HTTP timeout); nothing after that request was done.",
+            InvalidOperationException or IOException or k8s.Exceptions.KubeConfigException =>
+                exception.Message,
+            _ => $"unexpected {exception.GetType().Name}: {exception.Message}",
         };
 
     private static string FirstLine(string? text) => (text ?? "").Split('\n')[0];
