@@ -60,5 +60,6 @@ public sealed record ClusterLifecycleSettings
             HealthTimeout = HealthTimeout,
             HealthPollInterval = HealthPollInterval,
             IgnoreDifferences = SyncConfig.Load(Root),
+            GitWorkTree = Root,
         };
 }

@@ -64,7 +64,13 @@ public sealed partial class ClusterSync
         var ours =
             live is not null
             && Tracking.Of(live)?.StartsWith($"{environment}/", StringComparison.Ordinal) == true;
-        var force = options.ForceConflicts ?? (live is null || ours);
+        var adopted =
+            live is not null
+            && Tracking
+                .Of(live)
+                ?.StartsWith($"{environment}/{clusterName}/", StringComparison.Ordinal) != true;
+        // --adopt takes the object over, as helm's adoption does: fields other managers set follow Git from now on.
+        var force = options.ForceConflicts ?? (live is null || ours || adopted);
         try
         {
             await api.ApplyAsync(item.Manifest, force, options.DryRun, cancellationToken);
@@ -78,7 +84,9 @@ public sealed partial class ClusterSync
                     Status = SyncStatus.Synced,
                     Message = Join(
                         before.Message,
-                        before.Status == SyncStatus.Missing ? "created" : "applied"
+                        before.Status == SyncStatus.Missing ? "created"
+                            : adopted ? "adopted (--adopt)"
+                            : "applied"
                     ),
                 };
         }

@@ -68,7 +68,10 @@ public sealed partial class ClusterSync
         }
         for (var i = 0; i < result.Count; i++)
         {
-            if (result[i].Health is null && result[i].Status != SyncStatus.Extraneous)
+            if (
+                result[i].Health is null
+                && result[i].Status is not (SyncStatus.Extraneous or SyncStatus.NotManaged)
+            )
             {
                 result[i] = result[i] with { Health = Health.Healthy };
             }

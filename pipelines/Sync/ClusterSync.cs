@@ -13,10 +13,21 @@ public sealed partial class ClusterSync(
     SyncOptions options,
     string environment,
     ResourceCatalog catalog,
-    Func<ClusterApi> connect
+    Func<ClusterApi> connect,
+    RevisionGuard revisions
 )
 {
     private ClusterApi api = null!;
+    private string clusterName = "";
+    private InventoryStore inventoryStore = null!;
+    private InventorySnapshot recordedInventory = new([], null, null);
+    private SyncScope scope = SyncScope.Everything;
+
+    // Why the cluster fails although the run went on (objects not Sync's, prune refused); the objects' rows say the rest.
+    private readonly List<string> failures = [];
+
+    // The rows so far, so that a cluster stopped by an error still shows what was compared and applied.
+    private List<ObjectReport> progress = [];
 
     // Created: a namespace Sync creates for releases (helm's --create-namespace), never pruned.
     private sealed record Desired(
@@ -34,18 +45,20 @@ public sealed partial class ClusterSync(
     )
     {
         var cluster = render.Cluster;
+        clusterName = cluster.Name;
+        scope = SyncScope.Of(render);
         List<Desired> desired = [];
         try
         {
             api = connect();
             desired = await DesireAsync(render, cancellationToken);
-            var inventoryMap = await api.GetAsync(
-                ResourceType.BuiltIn("v1", "ConfigMap"),
+            inventoryStore = new InventoryStore(
+                api,
                 options.InventoryNamespace,
-                $"{Inventory.Name}-{environment}",
-                cancellationToken
+                environment,
+                cluster.Name
             );
-            var inventory = Inventory.FromConfigMap(inventoryMap);
+            recordedInventory = await inventoryStore.ReadAsync(cancellationToken);
             var reports = new List<ObjectReport>();
             var lives = new Dictionary<Desired, Dictionary<string, object?>?>();
             // Reads go concurrently, bounded like applies: a check of thousands of objects is all GETs.
@@ -71,7 +84,9 @@ public sealed partial class ClusterSync(
                 reports.Add(Compare(desired[index], found[index]));
             }
             var wanted = desired.Select(d => Entry(d).Key).ToHashSet(); // created namespaces count as wanted
-            var extraneous = inventory.Where(e => !wanted.Contains(e.Key)).ToList();
+            var extraneous = recordedInventory
+                .Entries.Where(e => scope.Covers(e) && !wanted.Contains(e.Key))
+                .ToList();
             reports.AddRange(
                 extraneous.Select(e => new ObjectReport(
                     e.Group,
@@ -86,65 +101,63 @@ public sealed partial class ClusterSync(
                     ""
                 ))
             );
+            progress = reports;
             if (options.Check)
             {
                 return new ClusterReport(cluster, reports, null);
             }
-            reports = await ApplyAsync(desired, lives, reports, cancellationToken);
-            reports = await PruneAsync(extraneous, reports, cluster.Name, cancellationToken);
+            var refusal = await revisions.RefusalAsync(
+                recordedInventory.Revision,
+                options.AllowRollback,
+                cancellationToken
+            );
+            if (refusal is not null)
+            {
+                return new ClusterReport(
+                    cluster,
+                    reports,
+                    $"{cluster.Name}: nothing was applied: {refusal}"
+                );
+            }
+            FailOnNotManaged(reports);
+            reports = progress = await ApplyAsync(desired, lives, reports, cancellationToken);
+            var tracked = desired
+                .Select((d, i) => (d, reports[i]))
+                .Where(p => !p.d.Created && p.Item2.Status != SyncStatus.NotManaged)
+                .Select(p => Entry(p.d))
+                .ToList();
             if (!options.DryRun)
             {
-                var kept = desired
-                    .Where(d => !d.Created)
-                    .Select(Entry)
-                    .Concat(options.Prune ? [] : extraneous);
-                await api.ApplyAsync(
-                    Inventory.ToConfigMap(
-                        options.InventoryNamespace,
-                        environment,
-                        cluster.Name,
-                        kept
-                    ),
-                    force: true,
-                    dryRun: false,
+                // Recorded before the wait, so what was applied stays tracked whatever happens next.
+                await inventoryStore.WriteAsync(
+                    scope,
+                    tracked.Concat(extraneous),
+                    await revisions.CurrentAsync(),
                     cancellationToken
                 );
-                reports = await WaitForHealthAsync(desired, reports, cancellationToken);
+                reports = progress = await WaitForHealthAsync(desired, reports, cancellationToken);
             }
-            return new ClusterReport(cluster, reports, null);
-        }
-        catch (Exception exception)
-            when (exception
-                    is HttpRequestException
-                        or k8s.Autorest.HttpOperationException
-                        or InvalidOperationException
-                        or k8s.Exceptions.KubeConfigException
-                        or IOException
-            )
-        {
-            return Unreachable(
+            reports = progress = await PruneAsync(extraneous, reports, tracked, cancellationToken);
+            return new ClusterReport(
                 cluster,
-                desired.Count > 0 ? desired : Desire(render, lenient: true),
-                Describe(exception)
+                reports,
+                failures.Count == 0 ? null : $"{cluster.Name}: {string.Join("; ", failures)}"
             );
         }
-    }
-
-    /// <summary>A dry run still shows the plan, clearly labelled; a real run fails this cluster.</summary>
-    private ClusterReport Unreachable(
-        Clusters.ClusterDefinition cluster,
-        IReadOnlyList<Desired> desired,
-        string reason
-    )
-    {
-        if (!options.DryRun)
+        catch (Exception exception)
+            when (exception is not OperationCanceledException
+                || !cancellationToken.IsCancellationRequested
+            )
         {
-            return new ClusterReport(cluster, [], $"{cluster.Name}: {reason}");
+            // Whatever stops one cluster (an HTTP timeout, a bug) fails that cluster alone; the others finish.
+            return progress.Count > 0
+                ? new ClusterReport(cluster, progress, $"{cluster.Name}: {Describe(exception)}")
+                : Unreachable(
+                    cluster,
+                    desired.Count > 0 ? desired : Desire(render, lenient: true),
+                    Describe(exception)
+                );
         }
-        var plan = desired
-            .Select(d => Report(d, SyncStatus.Unknown, "would apply; live state unknown", [], ""))
-            .ToList();
-        return new ClusterReport(cluster, plan, null) { Unreachable = reason };
     }
 
     /// <summary>The desired objects; custom kinds not defined by a desired CRD are looked up in the cluster's CRDs.</summary>
@@ -291,6 +304,10 @@ public sealed partial class ClusterSync(
         {
             return Report(item, SyncStatus.Missing, "not in the cluster", [], "");
         }
+        if (Ownership(item, live) is { } notOurs)
+        {
+            return notOurs;
+        }
         var diff = DriftComparer.Compare(
             item.Manifest,
             live,
@@ -337,16 +354,4 @@ public sealed partial class ClusterSync(
             item.Name,
             item.Release
         );
-
-    private static string Describe(Exception exception) =>
-        exception switch
-        {
-            k8s.Autorest.HttpOperationException http =>
-                $"the API server answered {(int)http.Response.StatusCode}: {FirstLine(http.Response.Content)}",
-            HttpRequestException =>
-                $"cannot reach the API server ({exception.Message}). Check the kube context and network.",
-            _ => exception.Message,
-        };
-
-    private static string FirstLine(string? text) => (text ?? "").Split('\n')[0];
 }

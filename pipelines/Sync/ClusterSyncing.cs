@@ -21,6 +21,11 @@ public static class ClusterSyncing
             ForceConflicts = build.ForceConflicts,
             HealthTimeout = TimeSpan.FromSeconds(build.Timeout),
             IgnoreDifferences = SyncConfig.Load(build.RootDirectory),
+            MaxPrune = PruneGuard.MaxPrune(build.MaxPrune),
+            PruneKinds = PruneGuard.PruneKinds(build.PruneKinds),
+            Adopt = build.Adopt,
+            AllowRollback = build.AllowRollback,
+            GitWorkTree = build.RootDirectory,
         };
         var reports = await SyncRunner.RunAsync(
             render,

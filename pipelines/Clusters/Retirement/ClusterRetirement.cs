@@ -124,7 +124,10 @@ public static class ClusterRetirement
             nothing,
             settings,
             prune: true,
-            cancellationToken
+            cancellationToken,
+            // Deleting everything Sync applied is the point of a drain: RetireCluster has already refused while any
+            // app runs only here, so the mass-deletion guard would only stand in its way.
+            maxPrune: 100
         );
         if (reports.FirstOrDefault(r => r.Unreachable is not null) is { } unknown)
         {

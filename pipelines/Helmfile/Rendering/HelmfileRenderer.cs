@@ -126,7 +126,10 @@ public sealed class HelmfileRenderer(
                     c.Cluster,
                     c.AllCarried,
                     c.Selected.Select(r => rendered[(c.Cluster.Name, r.Id)]).ToList()
-                ))
+                )
+                {
+                    Complete = options.Selectors.Count == 0,
+                })
                 .ToList(),
             state
         );
@@ -217,4 +220,11 @@ public sealed record ClusterRender(
     ClusterDefinition Cluster,
     IReadOnlyList<ReleaseSpec> Carried,
     IReadOnlyList<RenderedRelease> Releases
-);
+)
+{
+    /// <summary>
+    /// False when <c>--selector</c> chose some releases: the render then says nothing about the others, so Sync
+    /// leaves their objects and inventory entries alone.
+    /// </summary>
+    public bool Complete { get; init; } = true;
+}

@@ -123,6 +123,10 @@ public sealed partial class KubeApiTestServer : IAsyncDisposable
         if (_faults.Take(request.Method, path) is { } fault)
         {
             await Task.Delay(fault.Delay, cancellationToken);
+            if (fault.Before is { } before)
+            {
+                await before();
+            }
             if (fault.StatusCode is { } code)
             {
                 if (code is 429 or 503)

@@ -115,7 +115,8 @@ internal sealed class RequestRouter(
             case ("GET", _):
                 return (200, store.Get(resource, ns, name));
             case ("DELETE", not null):
-                return (200, store.Delete(resource, ns, name, dryRun));
+                var preconditions = await DeletePreconditions.ReadAsync(request, cancellationToken);
+                return (200, store.Delete(resource, ns, name, dryRun, preconditions));
             case ("POST", null) when !status:
                 var created = await BodyAsync(request, allowYaml: false, cancellationToken);
                 ns ??= (string?)created["metadata"]?["namespace"];

@@ -12,15 +12,7 @@ public sealed class SyncBehaviourTests
         // Arrange
         await using var harness = await SyncHarness.StartAsync();
         await harness.SyncAsync();
-        var clusters = harness.Workspace.Root / "helmfile" / "clusters.yaml";
-        File.WriteAllText(
-            clusters,
-            File.ReadAllText(clusters)
-                .Replace(
-                    "        state: draining",
-                    "        state: draining\n        carries: [tier=management]"
-                )
-        );
+        harness.SetBlueCarries("tier=management");
 
         // Act
         var unpruned = await harness.SyncAsync(new SyncOptions { Check = true });
@@ -66,7 +58,7 @@ public sealed class SyncBehaviourTests
     }
 
     [Fact]
-    public async Task A_field_another_manager_applied_is_a_conflict_unless_forced()
+    public async Task An_adopted_field_another_manager_applied_is_a_conflict_when_force_is_refused()
     {
         // Arrange
         await using var harness = await SyncHarness.StartAsync();
@@ -84,8 +76,10 @@ public sealed class SyncBehaviourTests
         );
 
         // Act
-        var refused = await harness.SyncAsync();
-        var forced = await harness.SyncAsync(new SyncOptions { ForceConflicts = true });
+        var refused = await harness.SyncAsync(
+            new SyncOptions { Adopt = true, ForceConflicts = false }
+        );
+        var forced = await harness.SyncAsync(new SyncOptions { Adopt = true });
 
         // Assert
         var conflict = SyncHarness

@@ -57,7 +57,14 @@ public sealed class SyncWaveTests
             waveZero.Max(patches.LastIndexOf) < patches.IndexOf(Late),
             string.Join("\n", patches)
         );
-        Assert.True(patches.IndexOf(Late) < patches.IndexOf(Inventory));
+        // The inventory is created (POST) once everything is applied.
+        var writes = harness
+            .Blue.Requests.Where(r => r.Method is "PATCH" or "POST")
+            .Select(r => r.Path)
+            .ToList();
+        Assert.True(
+            writes.IndexOf(Late) < writes.LastIndexOf(Inventory[..Inventory.LastIndexOf('/')])
+        );
     }
 
     [Fact]
