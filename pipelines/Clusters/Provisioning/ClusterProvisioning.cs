@@ -125,9 +125,13 @@ public static class ClusterProvisioning
                     ", ",
                     CdBootstrap
                         .Manifests(plan.Cluster.Name)
-                        .Select(m => $"{m["kind"]} {CdBootstrap.Name}")
+                        .Select(m =>
+                            $"{m["kind"]} {((Dictionary<string, object?>)m["metadata"]!)["name"]}"
+                        )
                 )
-                + $" (group {CdBootstrap.Group}{(plan.Environment.CdRole is { } role ? $", mapped from {role}" : "")})"
+                + $" (group {CdBootstrap.Group}{(plan.Environment.CdRole is { } role ? $", mapped from {role}" : "")}; "
+                + $"group {CdBootstrap.ReadOnlyGroup}, get/list/watch only"
+                + $"{(plan.Environment.ReadOnlyRole is { } reader ? $", mapped from {reader}" : "")})"
         );
     }
 

@@ -29,24 +29,7 @@ public sealed record ProvisionPlan
     public ToolCommand CreateCommand(string eksctl) =>
         ToolCommand.For(eksctl).WithArguments("create", "cluster", "-f", ConfigPath);
 
-    /// <summary>
-    /// eksctl names its kubeconfig context <c>&lt;user&gt;@&lt;cluster&gt;.&lt;region&gt;.eksctl.io</c>; this writes
-    /// one named after the cluster, which is the <c>kubeContext</c> clusters.yaml gives it.
-    /// </summary>
-    public ToolCommand KubeconfigCommand(string aws, string? kubeconfig)
-    {
-        var command = ToolCommand
-            .For(aws)
-            .WithArguments(
-                "eks",
-                "update-kubeconfig",
-                "--name",
-                Cluster.Name,
-                "--region",
-                Cluster.Region,
-                "--alias",
-                Cluster.KubeContext!
-            );
-        return kubeconfig is null ? command : command.WithArguments("--kubeconfig", kubeconfig);
-    }
+    /// <summary>The kube context of the new cluster, named as clusters.yaml's kubeContext (<see cref="EksKubeconfig"/>).</summary>
+    public ToolCommand KubeconfigCommand(string aws, string? kubeconfig) =>
+        EksKubeconfig.Command(Cluster, aws, kubeconfig);
 }

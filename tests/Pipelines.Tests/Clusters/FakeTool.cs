@@ -2,7 +2,8 @@ namespace Pipelines.Tests.Clusters;
 
 /// <summary>
 /// A stand-in for eksctl or aws on a PATH of the test's own: a shell script that appends its arguments (one line per
-/// call, tab-separated) to <c>&lt;name&gt;.calls</c> beside it and exits with the given code.
+/// call, tab-separated) to <c>&lt;name&gt;.calls</c> beside it and exits with the given code. A <c>precondition</c>
+/// (a shell command) makes it fail, saying so, when the command fails: a test's check that something happened first.
 /// </summary>
 internal static class FakeTool
 {
@@ -10,7 +11,8 @@ internal static class FakeTool
         string directory,
         string name,
         int exitCode = 0,
-        string? stderr = null
+        string? stderr = null,
+        string? precondition = null
     )
     {
         Directory.CreateDirectory(directory);
@@ -20,6 +22,11 @@ internal static class FakeTool
             path,
             "#!/bin/sh\n"
                 + $"(IFS=\"$(printf '\\t')\"; echo \"$*\") >> '{calls}'\n"
+                + (
+                    precondition is null
+                        ? ""
+                        : $"if ! {precondition}; then echo '{name}: precondition failed: {precondition.Replace("'", "")}' >&2; exit 97; fi\n"
+                )
                 + (stderr is null ? "" : $"echo '{stderr}' >&2\n")
                 + $"exit {exitCode}\n"
         );

@@ -240,6 +240,36 @@ public class ProvisionClusterTests
         Assert.NotNull(
             cluster.GetObject("rbac.authorization.k8s.io/v1", "clusterroles", null, "pipelines-cd")
         );
+        // The read-only group of drift and plans: get, list and watch on everything, no other verb.
+        var reader = cluster.GetObject(
+            "rbac.authorization.k8s.io/v1",
+            "clusterroles",
+            null,
+            "pipelines-read-only"
+        )!;
+        var rule = Assert.Single(reader["rules"]!.AsArray())!;
+        Assert.Equal(
+            ["get", "list", "watch"],
+            rule["verbs"]!.AsArray().Select(v => v!.GetValue<string>())
+        );
+        var readerBinding = cluster.GetObject(
+            "rbac.authorization.k8s.io/v1",
+            "clusterrolebindings",
+            null,
+            "pipelines-read-only"
+        )!;
+        Assert.Equal(
+            ("ClusterRole", "pipelines-read-only"),
+            (
+                readerBinding["roleRef"]!["kind"]!.GetValue<string>(),
+                readerBinding["roleRef"]!["name"]!.GetValue<string>()
+            )
+        );
+        var readerSubject = Assert.Single(readerBinding["subjects"]!.AsArray())!;
+        Assert.Equal(
+            ("Group", "pipelines:read-only"),
+            (readerSubject["kind"]!.GetValue<string>(), readerSubject["name"]!.GetValue<string>())
+        );
         Assert.Contains("cluster: stage-1-34-blue", result.NoteOf("ProvisionCluster"));
     }
 }
