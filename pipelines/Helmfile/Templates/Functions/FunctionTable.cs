@@ -19,6 +19,21 @@ internal static class FunctionTable
             ConversionFunctions.All,
             YamlFunctions.All,
             EnvironmentFunctions.All,
+            TemplateFunctions.All,
+            JsonFunctions.All,
+            EscapeFunctions.All,
+            MathFunctions.All,
+            FloatFunctions.All,
+            TextFunctions.All,
+            CaseFunctions.All,
+            ListFunctions.All,
+            DictFunctions.All,
+            RegexFunctions.All,
+            RandomFunctions.All,
+            HashFunctions.All,
+            TypeFunctions.All,
+            PathFunctions.All,
+            FileFunctions.All,
         }
             .SelectMany(family => family)
             .ToDictionary(function => function.Name, StringComparer.Ordinal);
