@@ -70,14 +70,14 @@ public class ErrorTests
     public void An_unknown_function_is_an_error_with_position_and_the_supported_list()
     {
         // Arrange
-        const string template = "a: 1\nb: {{ .Values | getHostByName }}";
+        const string template = "a: 1\nb: {{ .Values | toToml }}";
 
         // Act
         var error = ParseError(template);
 
         // Assert
         Assert.StartsWith(
-            $"{TemplateFile}:2:17: unsupported function 'getHostByName'; supported: abbrev, abbrevboth, add,",
+            $"{TemplateFile}:2:17: unsupported function 'toToml'; supported: abbrev, abbrevboth, add,",
             error.Message
         );
         Assert.Contains("requiredEnv", error.Message);
@@ -124,6 +124,22 @@ public class ErrorTests
 
         // Assert
         Assert.StartsWith($"{TemplateFile}:{expected}", error.Message);
+    }
+
+    [Fact]
+    public void A_known_function_that_is_not_available_says_why_and_what_to_do_instead()
+    {
+        // Arrange
+        const string template = "{{ fetchSecretValue \"ref+awsssm://x\" }}";
+
+        // Act
+        var error = ParseError(template);
+
+        // Assert
+        Assert.StartsWith(
+            $"{TemplateFile}:1:4: function 'fetchSecretValue' is not supported here: write the ref+awsssm:// reference",
+            error.Message
+        );
     }
 
     [Fact]
