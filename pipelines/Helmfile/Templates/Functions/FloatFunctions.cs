@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Numerics;
 
 namespace Pipelines.Helmfile.Templates.Functions;
 
@@ -50,19 +51,7 @@ internal static class FloatFunctions
         }
         try
         {
-            var result = values
-                .Select(ToDecimal)
-                .Aggregate(
-                    (a, b) =>
-                        operation switch
-                        {
-                            '+' => a + b,
-                            '-' => a - b,
-                            '*' => a * b,
-                            // shopspring/decimal divides to 16 places, rounding half away from zero.
-                            _ => Math.Round(a / b, 16, MidpointRounding.AwayFromZero),
-                        }
-                );
+            var result = values.Select(ToDecimal).Aggregate((a, b) => Apply(a, b, operation));
             // Like decimal.Float64: the decimal's text parsed as a float64, correctly rounded.
             return double.Parse(
                 result.ToString(CultureInfo.InvariantCulture),
@@ -71,20 +60,23 @@ internal static class FloatFunctions
         }
         catch (OverflowException)
         {
-            return values
-                .Select(GoCast.ToFloat64)
-                .Aggregate(
-                    (a, b) =>
-                        operation switch
-                        {
-                            '+' => a + b,
-                            '-' => a - b,
-                            '*' => a * b,
-                            _ => a / b,
-                        }
-                );
+            return values.Select(GoCast.ToFloat64).Aggregate((a, b) => Apply(a, b, operation));
         }
     }
+
+    private static T Apply<T>(T a, T b, char operation)
+        where T : INumber<T> =>
+        operation switch
+        {
+            '+' => a + b,
+            '-' => a - b,
+            '*' => a * b,
+            // shopspring/decimal divides to 16 places, rounding half away from zero.
+            _ when a is decimal x && b is decimal y => T.CreateChecked(
+                Math.Round(x / y, 16, MidpointRounding.AwayFromZero)
+            ),
+            _ => a / b,
+        };
 
     /// <summary>decimal.NewFromFloat: the float's shortest decimal form, not C#'s 15-digit conversion.</summary>
     private static decimal ToDecimal(object? value) =>
