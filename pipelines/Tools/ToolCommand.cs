@@ -14,7 +14,12 @@ public sealed record ToolCommand
     public IReadOnlyDictionary<string, string?> Environment { get; private init; } =
         new Dictionary<string, string?>();
 
+    /// <summary>Text written to the command's standard input; null leaves it empty.</summary>
+    public string? StandardInput { get; private init; }
+
     public static ToolCommand For(string executable) => new(executable);
+
+    public ToolCommand WithStandardInput(string input) => this with { StandardInput = input };
 
     public ToolCommand WithArguments(params IEnumerable<string> arguments) =>
         this with

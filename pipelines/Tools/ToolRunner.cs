@@ -49,8 +49,16 @@ public sealed class ToolRunner
             .WithArguments(command.Arguments)
             .WithValidation(CommandResultValidation.None)
             .WithEnvironmentVariables(command.Environment)
-            .WithStandardOutputPipe(PipeTarget.ToDelegate(line => Collect(stdout, line, output)))
+            .WithStandardOutputPipe(
+                output == ToolOutput.Exact
+                    ? PipeTarget.ToStringBuilder(stdout)
+                    : PipeTarget.ToDelegate(line => Collect(stdout, line, output))
+            )
             .WithStandardErrorPipe(PipeTarget.ToDelegate(line => Collect(stderr, line, output)));
+        if (command.StandardInput is not null)
+        {
+            cli = cli.WithStandardInputPipe(PipeSource.FromString(command.StandardInput));
+        }
         if (command.WorkingDirectory is not null)
         {
             cli = cli.WithWorkingDirectory(command.WorkingDirectory);
@@ -109,6 +117,9 @@ public enum ToolOutput
 {
     Stream,
     Capture,
+
+    /// <summary>Captured byte for byte, not line by line (a last line without a newline stays without one).</summary>
+    Exact,
 }
 
 /// <summary>What a finished command produced.</summary>

@@ -59,8 +59,10 @@ internal sealed class ReleaseRenderer(
                 chart.LocalPath is { } local ? cache.ChartHash(local) : "",
             ]);
             var setTexts = release.Set.Select(HelmTemplateCommand.SetValueText).ToList();
+            // Neither secrets nor output that differs on every run (random values in a values template) is cached.
             var secret =
                 prepared.HoldsSecrets
+                || !prepared.Deterministic
                 || StateSecrets.Any(value =>
                     prepared
                         .Contents.Concat(setTexts)

@@ -16,11 +16,15 @@ internal sealed class ReleaseValues(
     ReferenceResolver? references
 )
 {
-    /// <summary>Files in layering order, the texts that identify them for the cache, and whether secrets are in them.</summary>
+    /// <summary>
+    /// Files in layering order, the texts that identify them for the cache, whether secrets are in them, and whether
+    /// rendering them again gives the same text (false once a template called randAlphaNum, uuidv4, now or exec).
+    /// </summary>
     public sealed record Prepared(
         IReadOnlyList<string> Files,
         IReadOnlyList<string> Contents,
-        bool HoldsSecrets
+        bool HoldsSecrets,
+        bool Deterministic = true
     );
 
     public async Task<Prepared> PrepareAsync(
@@ -34,6 +38,7 @@ internal sealed class ReleaseValues(
         var files = new List<string>();
         var contents = new List<string>();
         var secrets = false;
+        var deterministic = true;
         foreach (var (entry, index) in release.Values.Select((e, i) => (e, i)))
         {
             string text;
@@ -55,9 +60,18 @@ internal sealed class ReleaseValues(
                 text = await File.ReadAllTextAsync(path, cancellationToken);
                 if (path.Name.EndsWith(".gotmpl", StringComparison.Ordinal))
                 {
-                    text = GoTemplate
+                    // helmfile renders values templates with the state file's directory as basePath.
+                    var rendered = GoTemplate
                         .Parse(text, source)
-                        .Render(TemplateData.ForRelease(state, release, kubeContext), templates);
+                        .Execute(
+                            TemplateData.ForRelease(state, release, kubeContext),
+                            templates with
+                            {
+                                BaseDirectory = (root / file.DeclaredIn).Parent!,
+                            }
+                        );
+                    text = rendered.Text;
+                    deterministic &= rendered.Deterministic;
                 }
                 else
                 {
@@ -88,7 +102,7 @@ internal sealed class ReleaseValues(
             contents.Add(text);
             files.Add(original ?? await WriteAsync(scratch, index, text, cancellationToken));
         }
-        return new Prepared(files, contents, secrets);
+        return new Prepared(files, contents, secrets, deterministic);
     }
 
     private static async Task<string> WriteAsync(
