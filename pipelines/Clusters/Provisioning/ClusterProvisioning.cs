@@ -20,7 +20,16 @@ public static class ClusterProvisioning
         CancellationToken cancellationToken
     )
     {
-        var plan = ProvisionPlanner.Plan(request, settings);
+        var region = settings
+            .LoadEnvironments()
+            .FirstOrDefault(e => e.Name == request.Environment)
+            ?.Region;
+        var calendar = await settings.LoadCalendarAsync(region, cancellationToken);
+        var plan = ProvisionPlanner.Plan(request, settings, calendar);
+        if (plan.Version.Warning is { } warning)
+        {
+            Log.Warning(warning);
+        }
         var eksctl = settings.DryRun ? "eksctl" : settings.Tools.RequireEksctl("ProvisionCluster");
         var aws = settings.DryRun ? "aws" : settings.Tools.RequireAws("ProvisionCluster");
         var cluster = plan.Cluster;

@@ -40,12 +40,12 @@ public sealed class ProvisionClusterScriptTests(RenderHelmfileScriptFixture fixt
         Assert.True(planned.ExitCode == 0, planned.Describe());
         Assert.Contains("kind: ClusterConfig", planned.StandardOutput);
         Assert.Contains(
-            "eksctl create cluster -f clusters/stage-1-34-blue.eksctl.yaml",
+            "eksctl create cluster -f clusters/stage-1-35-blue.eksctl.yaml",
             planned.StandardOutput
         );
-        Assert.Contains("+      - name: stage-1-34-blue", planned.StandardOutput);
+        Assert.Contains("+      - name: stage-1-35-blue", planned.StandardOutput);
         Assert.Contains(
-            "ok  removed APIs at Kubernetes 1.34: none in 3 release(s)",
+            "ok  removed APIs at Kubernetes 1.35: none in 3 release(s)",
             planned.StandardOutput
         );
         Assert.False(Directory.Exists(Path.Combine(fixture.Copy.Path, "clusters")));

@@ -1,4 +1,5 @@
 using Pipelines.Clusters;
+using Pipelines.Clusters.Calendar;
 using Pipelines.Clusters.Status;
 using static Pipelines.Tests.Clusters.Fixtures;
 
@@ -7,6 +8,8 @@ namespace Pipelines.Tests.Clusters;
 public class ClusterStatusTests
 {
     private static readonly DateOnly Today = new(2026, 11, 2);
+
+    private static readonly EksCalendar Table = EksCalendar.Fallback("a test");
 
     private static EnvironmentStatus Status(DateOnly deadline)
     {
@@ -17,7 +20,7 @@ public class ClusterStatusTests
             Deadline = deadline,
         };
         var environment = new ClusterEnvironment { Name = "stage", Clusters = [blue, green] };
-        return ClusterStatusReport.Build(environment, Apps, Today);
+        return ClusterStatusReport.Build(environment, Apps, Today, Table);
     }
 
     [Fact]
@@ -87,7 +90,7 @@ public class ClusterStatusTests
         var environment = new ClusterEnvironment { Name = "stage", Clusters = [blue, green] };
 
         // Act
-        var status = ClusterStatusReport.Build(environment, Apps, Today);
+        var status = ClusterStatusReport.Build(environment, Apps, Today, Table);
 
         // Assert
         var web = status.Apps.Single(a => a.App.Name == "web");
