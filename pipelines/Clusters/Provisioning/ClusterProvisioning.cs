@@ -1,4 +1,5 @@
 using Pipelines.Engine;
+using Pipelines.Helmfile.Manifests;
 using Pipelines.Helmfile.Rendering;
 using Pipelines.Sync;
 using Pipelines.Sync.Kube;
@@ -157,6 +158,15 @@ public static class ClusterProvisioning
             $"  ok  removed APIs at Kubernetes {plan.Cluster.KubernetesVersion}: none in {releases.Count} release(s) "
                 + $"({string.Join(", ", releases.Select(r => r.Release.Name))})"
         );
+        if (RemovedApis.IsBeyondTable(plan.Cluster.KubernetesVersion))
+        {
+            Log.Warning(
+                $"The removed-API table knows removals through Kubernetes {RemovedApis.CheckedThrough}; whatever "
+                    + $"{plan.Cluster.KubernetesVersion} stops serving is not checked. Read the Deprecated API Migration Guide "
+                    + "(https://kubernetes.io/docs/reference/using-api/deprecation-guide/) and add its removals to "
+                    + "pipelines/Helmfile/Manifests/RemovedApis.Table.cs."
+            );
+        }
         return render;
     }
 

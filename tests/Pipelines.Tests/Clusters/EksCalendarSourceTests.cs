@@ -198,6 +198,10 @@ public class EksCalendarSourceTests
             result.Output
         );
         Assert.Contains("  version: \"1.37\"", result.Output);
+        Assert.Contains(
+            "The removed-API table knows removals through Kubernetes 1.36; whatever 1.37 stops serving is not checked.",
+            result.AllOutput
+        );
         Assert.Equal(before, workspace.Snapshot());
     }
 
