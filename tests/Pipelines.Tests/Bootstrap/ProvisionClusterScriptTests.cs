@@ -10,13 +10,13 @@ public sealed class ProvisionClusterScriptTests(RenderHelmfileScriptFixture fixt
     private string ClustersFile => Path.Combine(fixture.Copy.Path, "helmfile", "clusters.yaml");
 
     [Fact]
-    public async Task The_dry_run_refuses_a_third_stage_cluster_then_plans_one_once_there_is_room()
+    public async Task The_dry_run_refuses_a_third_stage_cluster_then_plans_a_1_35_one_once_there_is_room()
     {
         // Arrange
         var original = await File.ReadAllTextAsync(ClustersFile);
         var retired = original.Replace(
-            "kubeContext: stage-1-32-blue\n        color: blue\n        state: active",
-            "kubeContext: stage-1-32-blue\n        color: blue\n        state: retired",
+            "kubeContext: stage-1-34-blue\n        color: blue\n        state: active",
+            "kubeContext: stage-1-34-blue\n        color: blue\n        state: retired",
             StringComparison.Ordinal
         );
         Assert.NotEqual(original, retired);
@@ -27,7 +27,14 @@ public sealed class ProvisionClusterScriptTests(RenderHelmfileScriptFixture fixt
         try
         {
             await File.WriteAllTextAsync(ClustersFile, retired);
-            planned = await fixture.RunAsync("ProvisionCluster", "--env", "stage", "--dry-run");
+            planned = await fixture.RunAsync(
+                "ProvisionCluster",
+                "--env",
+                "stage",
+                "--kube-version",
+                "1.35",
+                "--dry-run"
+            );
         }
         finally
         {
@@ -44,6 +51,10 @@ public sealed class ProvisionClusterScriptTests(RenderHelmfileScriptFixture fixt
             planned.StandardOutput
         );
         Assert.Contains("+      - name: stage-1-35-blue", planned.StandardOutput);
+        Assert.Contains(
+            "ok  Kubernetes 1.35: EKS standard support until 2027-03-27",
+            planned.StandardOutput
+        );
         Assert.Contains(
             "ok  removed APIs at Kubernetes 1.35: none in 3 release(s)",
             planned.StandardOutput

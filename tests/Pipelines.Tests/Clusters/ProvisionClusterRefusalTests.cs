@@ -46,10 +46,10 @@ public class ProvisionClusterRefusalTests
         // Assert
         Assert.Equal(2, result.ExitCode);
         Assert.Contains(
-            "Environment 'stage' already has 2 live clusters (stage-1-32-blue active, stage-1-33-green active); it may hold at most 2",
+            "Environment 'stage' already has 2 live clusters (stage-1-34-blue active, stage-1-35-green active); it may hold at most 2",
             result.AllOutput
         );
-        Assert.Contains("./build.sh RetireCluster --name stage-1-32-blue", result.AllOutput);
+        Assert.Contains("./build.sh RetireCluster --name stage-1-34-blue", result.AllOutput);
         Assert.Equal(before, workspace.Snapshot());
     }
 
@@ -59,8 +59,8 @@ public class ProvisionClusterRefusalTests
         // Arrange
         using var workspace = new LifecycleWorkspace();
         workspace.EditClusters(
-            "kubeContext: stage-1-32-blue\n        color: blue\n        state: active",
-            "kubeContext: stage-1-32-blue\n        color: blue\n        state: retired"
+            "kubeContext: stage-1-34-blue\n        color: blue\n        state: active",
+            "kubeContext: stage-1-34-blue\n        color: blue\n        state: retired"
         );
         var before = workspace.Snapshot();
 
@@ -70,16 +70,16 @@ public class ProvisionClusterRefusalTests
             "--env",
             "stage",
             "--kube-version",
-            "1.32",
+            "1.34",
             "--name",
-            "stage-1-32-blue",
+            "stage-1-34-blue",
             "--dry-run"
         );
 
         // Assert
         Assert.Equal(2, result.ExitCode);
         Assert.Contains(
-            "Cluster name stage-1-32-blue is already in helmfile/clusters.yaml (environment stage, state retired); cluster names are never reused",
+            "Cluster name stage-1-34-blue is already in helmfile/clusters.yaml (environment stage, state retired); cluster names are never reused",
             result.AllOutput
         );
         Assert.Equal(before, workspace.Snapshot());

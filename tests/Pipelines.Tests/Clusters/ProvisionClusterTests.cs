@@ -3,7 +3,7 @@ using Pipelines.Tests.Kubernetes;
 namespace Pipelines.Tests.Clusters;
 
 /// <summary>
-/// ProvisionCluster in memory on a copy of the project's config, with stage's 1.32 cluster retired so a new one fits.
+/// ProvisionCluster in memory on a copy of the project's config, with stage's 1.34 cluster retired so a new one fits.
 /// No eksctl or aws exists here: the dry run needs neither, and the real flow runs fake ones put on the build's PATH.
 /// </summary>
 public class ProvisionClusterTests
@@ -11,7 +11,7 @@ public class ProvisionClusterTests
     private static LifecycleWorkspace StageWithRoom()
     {
         var workspace = new LifecycleWorkspace();
-        workspace.Retire("stage-1-32-blue");
+        workspace.Retire("stage-1-34-blue");
         return workspace;
     }
 
@@ -51,7 +51,7 @@ public class ProvisionClusterTests
             output
         );
         Assert.Contains(
-            "ok  stage: 1 live cluster(s) (stage-1-33-green); with stage-1-35-blue, 2 of at most 2",
+            "ok  stage: 1 live cluster(s) (stage-1-35-green); with stage-1-35-blue, 2 of at most 2",
             output
         );
         Assert.Contains(
@@ -66,7 +66,7 @@ public class ProvisionClusterTests
     {
         // Arrange
         using var workspace = new LifecycleWorkspace();
-        workspace.Retire("prod-1-32-blue");
+        workspace.Retire("prod-1-34-blue");
 
         // Act
         var result = await workspace.RunAsync(
@@ -92,7 +92,7 @@ public class ProvisionClusterTests
     {
         // Arrange
         using var workspace = new LifecycleWorkspace();
-        workspace.Retire("prod-1-33-green");
+        workspace.Retire("prod-1-35-green");
 
         // Act
         var result = await workspace.RunAsync(
@@ -100,14 +100,14 @@ public class ProvisionClusterTests
             "--env",
             "prod",
             "--kube-version",
-            "1.33",
+            "1.35",
             "--dry-run"
         );
 
         // Assert
         Assert.Equal(2, result.ExitCode);
         Assert.Contains(
-            "Cluster name prod-1-33-green is already in helmfile/clusters.yaml (environment prod, state retired)",
+            "Cluster name prod-1-35-green is already in helmfile/clusters.yaml (environment prod, state retired)",
             result.AllOutput
         );
         Assert.Contains("Choose the other color with --name", result.AllOutput);

@@ -10,12 +10,12 @@ public class RetireClusterRefusalTests
         var before = workspace.Snapshot();
 
         // Act
-        var result = await workspace.RunAsync("RetireCluster", "--name", "prod-1-32-blue");
+        var result = await workspace.RunAsync("RetireCluster", "--name", "prod-1-34-blue");
 
         // Assert
         Assert.Equal(2, result.ExitCode);
         Assert.Contains(
-            "prod-1-32-blue still runs 1 app(s) no other live cluster of prod carries: web.",
+            "prod-1-34-blue still runs 1 app(s) no other live cluster of prod carries: web.",
             result.AllOutput
         );
         Assert.Contains(
@@ -37,7 +37,7 @@ public class RetireClusterRefusalTests
         // Assert
         Assert.Equal(2, result.ExitCode);
         Assert.Contains(
-            "--name prod-1-32-bleu: no such cluster in helmfile/clusters.yaml. Did you mean 'prod-1-32-blue'?",
+            "--name prod-1-32-bleu: no such cluster in helmfile/clusters.yaml. Did you mean 'prod-1-34-blue'?",
             result.AllOutput
         );
     }

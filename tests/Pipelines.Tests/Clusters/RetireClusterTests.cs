@@ -20,8 +20,8 @@ public class RetireClusterTests
         workspace.WriteKubeconfig(
             new Dictionary<string, KubeApiTestServer>
             {
-                ["prod-1-32-blue"] = blue,
-                ["prod-1-33-green"] = green,
+                ["prod-1-34-blue"] = blue,
+                ["prod-1-35-green"] = green,
             }
         );
         var kubeconfig = workspace.Kubeconfig.Value;
@@ -46,7 +46,7 @@ public class RetireClusterTests
         var refused = await workspace.RunAsync(
             "RetireCluster",
             "--name",
-            "prod-1-32-blue",
+            "prod-1-34-blue",
             "--kubeconfig",
             kubeconfig
         );
@@ -58,7 +58,7 @@ public class RetireClusterTests
         var dryRun = await workspace.RunAsync(
             "RetireCluster",
             "--name",
-            "prod-1-32-blue",
+            "prod-1-34-blue",
             "--kubeconfig",
             kubeconfig,
             "--dry-run"
@@ -68,7 +68,7 @@ public class RetireClusterTests
         var retired = await workspace.RunAsync(
             "RetireCluster",
             "--name",
-            "prod-1-32-blue",
+            "prod-1-34-blue",
             "--kubeconfig",
             kubeconfig
         );
@@ -77,13 +77,13 @@ public class RetireClusterTests
         Assert.True(sync.ExitCode == 0, sync.AllOutput);
         Assert.Equal(2, refused.ExitCode);
         Assert.Contains(
-            "prod-1-32-blue still runs 1 app(s) no other live cluster of prod carries: web.",
+            "prod-1-34-blue still runs 1 app(s) no other live cluster of prod carries: web.",
             refused.AllOutput
         );
         Assert.True(dryRun.ExitCode == 0, dryRun.AllOutput);
         Assert.Contains("-        state: active\n+        state: retired", dryRun.Output);
         Assert.Contains(
-            "3. eksctl delete cluster --name prod-1-32-blue --region ap-northeast-1",
+            "3. eksctl delete cluster --name prod-1-34-blue --region ap-northeast-1",
             dryRun.Output
         );
         Assert.Equal(before, afterDryRun);
@@ -91,12 +91,12 @@ public class RetireClusterTests
         Assert.True(retired.ExitCode == 0, retired.AllOutput);
         Assert.Equal(
             [
-                ["delete", "cluster", "--name", "prod-1-32-blue", "--region", "ap-northeast-1"],
+                ["delete", "cluster", "--name", "prod-1-34-blue", "--region", "ap-northeast-1"],
             ],
             FakeTool.Calls(workspace.Bin, "eksctl")
         );
         Assert.Contains(
-            "      - name: prod-1-32-blue\n        kubernetesVersion: \"1.32\"\n        kubeContext: prod-1-32-blue\n        color: blue\n        state: retired\n",
+            "      - name: prod-1-34-blue\n        kubernetesVersion: \"1.34\"\n        kubeContext: prod-1-34-blue\n        color: blue\n        state: retired\n",
             workspace.ClustersText
         );
         Assert.StartsWith("# The clusters of each environment", workspace.ClustersText);
