@@ -70,6 +70,7 @@ public interface IClusterLifecycle : ISync, IConfigRepoPublish
             HelmToolsDirectory = HelmToolsDirectory,
             Today = Today,
             Tools = ClusterTools,
+            TemporaryDirectory = TemporaryDirectory,
             Kubeconfig = Kubeconfig?.Value,
             DryRun = DryRun,
             HealthTimeout = TimeSpan.FromSeconds(Timeout),
@@ -131,12 +132,13 @@ public interface IClusterLifecycle : ISync, IConfigRepoPublish
     Target ClusterStatus =>
         _ =>
             _.Description(
-                    "Per environment: clusters (version, role, state, EKS support left, deadline) and which cluster each app runs on"
+                    "Per environment: clusters (version, role, state, EKS support left, deadline, live version), where each app runs, and a lifecycle gantt chart"
                 )
-                .Executes(() =>
+                .Executes(async ct =>
                 {
-                    var statuses = ClusterStatusing.Run(Env, ClusterLifecycle);
+                    var statuses = await ClusterStatusing.RunAsync(Env, ClusterLifecycle, ct);
                     Report("past deadline", statuses.Sum(s => s.PastDeadline.Count));
+                    Report("version drift", statuses.Sum(s => s.VersionDrift.Count));
                 });
 
     Target UpgradeBriefing =>

@@ -1,3 +1,4 @@
+using Pipelines.Clusters.Calendar;
 using Pipelines.Engine;
 using Pipelines.Helmfile.Manifests;
 using Pipelines.Helmfile.Rendering;
@@ -20,8 +21,6 @@ public static partial class UpgradeBriefing
         CancellationToken cancellationToken
     )
     {
-        var support = EksVersions.Get(version ?? EksVersions.Newest.Version);
-        var target = KubernetesVersion.Parse(support.Version);
         var environments = settings.LoadEnvironments();
         var environment =
             environments.FirstOrDefault(e => e.Name == environmentName)
@@ -30,6 +29,13 @@ public static partial class UpgradeBriefing
                     + string.Join(", ", environments.Select(e => e.Name))
                     + "."
             );
+        var calendar = await settings.LoadCalendarAsync(environment.Region, cancellationToken);
+        var support = calendar.Choose(version);
+        if (support.Warning is { } warning)
+        {
+            Log.Warning(warning);
+        }
+        var target = KubernetesVersion.Parse(support.Version);
         var existing = environment.Live.FirstOrDefault(c => c.KubernetesVersion == support.Version);
         var next = existing ?? Hypothetical(environment, support);
         var apps = AppCatalog.Load(
@@ -102,7 +108,7 @@ public static partial class UpgradeBriefing
             support.Version,
             next,
             existing is not null,
-            support,
+            support.Support,
             briefings
         );
     }
@@ -128,7 +134,7 @@ public static partial class UpgradeBriefing
 
     private static ClusterDefinition Hypothetical(
         ClusterEnvironment environment,
-        EksVersion version
+        EksVersionChoice version
     )
     {
         var color = ClusterNaming.NextColor(environment.Clusters);

@@ -1,3 +1,4 @@
+using Pipelines.Clusters.Calendar;
 using Pipelines.Clusters.Eksctl;
 using Pipelines.Tools;
 
@@ -7,7 +8,9 @@ namespace Pipelines.Clusters.Provisioning;
 public sealed record ProvisionPlan
 {
     public required ClusterEnvironment Environment { get; init; }
-    public required EksVersion Version { get; init; }
+
+    /// <summary>The new cluster's Kubernetes version and its EKS support dates (null for one newer than the offline table).</summary>
+    public required EksVersionChoice Version { get; init; }
 
     /// <summary>The new cluster as clusters.yaml will declare it: active, carrying only the management releases.</summary>
     public required ClusterDefinition Cluster { get; init; }

@@ -15,13 +15,13 @@ public class RetireClusterRefusalTests
             "--env",
             "prod",
             "--name",
-            "prod-1-32-blue"
+            "prod-1-34-blue"
         );
 
         // Assert
         Assert.Equal(2, result.ExitCode);
         Assert.Contains(
-            "prod-1-32-blue still runs 1 app(s) no other live cluster of prod carries: web.",
+            "prod-1-34-blue still runs 1 app(s) no other live cluster of prod carries: web.",
             result.AllOutput
         );
         Assert.Contains(
@@ -49,7 +49,7 @@ public class RetireClusterRefusalTests
         // Assert
         Assert.Equal(2, result.ExitCode);
         Assert.Contains(
-            "--name prod-1-32-bleu: no such cluster in helmfile/clusters.yaml. Did you mean 'prod-1-32-blue'?",
+            "--name prod-1-32-bleu: no such cluster in helmfile/clusters.yaml. Did you mean 'prod-1-34-blue'?",
             result.AllOutput
         );
     }
@@ -69,14 +69,14 @@ public class RetireClusterRefusalTests
             "--env",
             "stage",
             "--name",
-            "test-1-32-blue"
+            "test-1-34-blue"
         );
 
         // Assert
         Assert.Equal(2, result.ExitCode);
         Assert.Contains(
-            "--name test-1-32-blue is a cluster of test, not of --env stage (helmfile/clusters.yaml); nothing was changed. "
-                + "Clusters of stage: stage-1-32-blue, stage-1-33-green. To retire test-1-32-blue, pass --env test.",
+            "--name test-1-34-blue is a cluster of test, not of --env stage (helmfile/clusters.yaml); nothing was changed. "
+                + "Clusters of stage: stage-1-34-blue, stage-1-35-green. To retire test-1-34-blue, pass --env test.",
             result.AllOutput
         );
         Assert.Equal(before, workspace.Snapshot());
@@ -95,8 +95,8 @@ public class RetireClusterRefusalTests
         workspace.Write(
             ".nuke/kubeconfig",
             "apiVersion: v1\nkind: Config\nclusters:\n- name: c\n  cluster:\n    server: http://127.0.0.1:1\n"
-                + "users:\n- name: u\n  user:\n    token: t\ncontexts:\n- name: test-1-32-blue\n  context:\n"
-                + "    cluster: c\n    user: u\ncurrent-context: test-1-32-blue\n"
+                + "users:\n- name: u\n  user:\n    token: t\ncontexts:\n- name: test-1-34-blue\n  context:\n"
+                + "    cluster: c\n    user: u\ncurrent-context: test-1-34-blue\n"
         );
         await workspace.InitGitAsync();
         var clusters = workspace.ClustersText;
@@ -107,7 +107,7 @@ public class RetireClusterRefusalTests
             "--env",
             "test",
             "--name",
-            "test-1-32-blue",
+            "test-1-34-blue",
             "--kubeconfig",
             workspace.Kubeconfig,
             "--config-repo",
@@ -141,7 +141,7 @@ public class RetireClusterRefusalTests
             "--env",
             "test",
             "--name",
-            "test-1-32-blue",
+            "test-1-34-blue",
             "--config-repo",
             workspace.Root,
             "--config-branch",

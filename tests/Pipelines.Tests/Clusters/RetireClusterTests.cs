@@ -56,8 +56,8 @@ public class RetireClusterTests
         workspace.WriteKubeconfig(
             new Dictionary<string, KubeApiTestServer>
             {
-                ["prod-1-32-blue"] = blue,
-                ["prod-1-33-green"] = green,
+                ["prod-1-34-blue"] = blue,
+                ["prod-1-35-green"] = green,
             }
         );
         var kubeconfig = workspace.Kubeconfig.Value;
@@ -84,7 +84,7 @@ public class RetireClusterTests
             "--env",
             "prod",
             "--name",
-            "prod-1-32-blue",
+            "prod-1-34-blue",
             "--kubeconfig",
             kubeconfig
         );
@@ -98,7 +98,7 @@ public class RetireClusterTests
             "--env",
             "prod",
             "--name",
-            "prod-1-32-blue",
+            "prod-1-34-blue",
             "--kubeconfig",
             kubeconfig,
             "--dry-run"
@@ -111,7 +111,7 @@ public class RetireClusterTests
             "--env",
             "prod",
             "--name",
-            "prod-1-32-blue",
+            "prod-1-34-blue",
             "--kubeconfig",
             kubeconfig,
             .. PublishArgs(workspace, github),
@@ -121,13 +121,13 @@ public class RetireClusterTests
         Assert.True(sync.ExitCode == 0, sync.AllOutput);
         Assert.Equal(2, refused.ExitCode);
         Assert.Contains(
-            "prod-1-32-blue still runs 1 app(s) no other live cluster of prod carries: web.",
+            "prod-1-34-blue still runs 1 app(s) no other live cluster of prod carries: web.",
             refused.AllOutput
         );
         Assert.True(dryRun.ExitCode == 0, dryRun.AllOutput);
         Assert.Contains("-        state: active\n+        state: retired", dryRun.Output);
         Assert.Contains(
-            "5. eksctl delete cluster --name prod-1-32-blue --region ap-northeast-1",
+            "5. eksctl delete cluster --name prod-1-34-blue --region ap-northeast-1",
             dryRun.Output
         );
         Assert.Equal(before, afterDryRun);
@@ -140,11 +140,11 @@ public class RetireClusterTests
                     "eks",
                     "update-kubeconfig",
                     "--name",
-                    "prod-1-32-blue",
+                    "prod-1-34-blue",
                     "--region",
                     "ap-northeast-1",
                     "--alias",
-                    "prod-1-32-blue",
+                    "prod-1-34-blue",
                     "--kubeconfig",
                     kubeconfig,
                 ],
@@ -154,19 +154,19 @@ public class RetireClusterTests
         // eksctl ran once, and its precondition held: the pull request's branch was pushed before the delete.
         Assert.Equal(
             [
-                ["delete", "cluster", "--name", "prod-1-32-blue", "--region", "ap-northeast-1"],
+                ["delete", "cluster", "--name", "prod-1-34-blue", "--region", "ap-northeast-1"],
             ],
             FakeTool.Calls(workspace.Bin, "eksctl")
         );
         var pr = Assert.Single(github.PullRequests("sre", "config"));
         Assert.Equal((ProdBranch, "main"), (pr.HeadRef, pr.Base));
-        Assert.Equal("prod: RetireCluster prod-1-32-blue", pr.Title);
+        Assert.Equal("prod: RetireCluster prod-1-34-blue", pr.Title);
         Assert.Contains(
             "state: retired",
             await workspace.GitAsync("show", $"{ProdBranch}:helmfile/clusters.yaml")
         );
         Assert.Contains(
-            "      - name: prod-1-32-blue\n        kubernetesVersion: \"1.32\"\n        kubeContext: prod-1-32-blue\n        color: blue\n        state: retired\n",
+            "      - name: prod-1-34-blue\n        kubernetesVersion: \"1.34\"\n        kubeContext: prod-1-34-blue\n        color: blue\n        state: retired\n",
             workspace.ClustersText
         );
         Assert.StartsWith("# The clusters of each environment", workspace.ClustersText);

@@ -79,7 +79,7 @@ public sealed class PublishChangesTests : IDisposable
             "--env",
             "test",
             "--publish-message",
-            "test: retire test-1-32-blue"
+            "test: retire test-1-34-blue"
         );
 
         // Assert
@@ -92,7 +92,7 @@ public sealed class PublishChangesTests : IDisposable
             await repo.ShowAsync("clusters/test-1-34-blue.eksctl.yaml")
         );
         Assert.Equal(
-            ["test: retire test-1-32-blue", "meanwhile", "Initial config"],
+            ["test: retire test-1-34-blue", "meanwhile", "Initial config"],
             await repo.SubjectsAsync()
         );
     }

@@ -17,7 +17,7 @@ public sealed class RenderDiffFileTests : IDisposable
     private Task<BuildResult<RenderBuild>> RenderAsync(params string[] more) =>
         _harness.RunAsync(
             new RenderBuild(),
-            ["RenderHelmfile", "--env", "test", "--cluster", "test-1-33-green", .. more]
+            ["RenderHelmfile", "--env", "test", "--cluster", "test-1-35-green", .. more]
         );
 
     [Fact]
@@ -46,7 +46,7 @@ public sealed class RenderDiffFileTests : IDisposable
         Directory.CreateDirectory(_harness.Root / ".nuke" / "temp" / "tools" / "helm");
         File.CreateSymbolicLink(_harness.Root / ".nuke" / "temp" / "tools" / "helm" / "helm", helm);
         var values = _harness.Root / "helmfile" / "values" / "test.yaml";
-        var diffFile = _harness.Root / "review" / "test-1-33-green.diff";
+        var diffFile = _harness.Root / "review" / "test-1-35-green.diff";
         var baseRender = await RenderAsync();
         var unchanged = await RenderAsync("--diff", "--diff-file", diffFile);
         var unchangedText = File.ReadAllText(diffFile);
@@ -61,7 +61,7 @@ public sealed class RenderDiffFileTests : IDisposable
         Assert.Equal("", unchangedText);
         Assert.Equal(2, changed.ExitCode);
         var diff = File.ReadAllText(diffFile);
-        Assert.StartsWith("--- a/test/test-1-33-green/", diff);
+        Assert.StartsWith("--- a/test/test-1-35-green/", diff);
         Assert.Contains("-  \"LOG_LEVEL\": \"debug\"\n+  \"LOG_LEVEL\": \"warn\"\n", diff);
     }
 }

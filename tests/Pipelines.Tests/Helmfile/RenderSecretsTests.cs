@@ -49,8 +49,8 @@ public sealed class RenderSecretsTests : IAsyncLifetime
         await RenderAsync();
 
         // Assert
-        Assert.Contains($"\"DB_PASSWORD\": \"{DbPassword}\"", WebYaml("test-1-33-green"));
-        Assert.Contains($"\"DB_PASSWORD\": \"{DbPassword}\"", WebYaml("test-1-32-blue"));
+        Assert.Contains($"\"DB_PASSWORD\": \"{DbPassword}\"", WebYaml("test-1-35-green"));
+        Assert.Contains($"\"DB_PASSWORD\": \"{DbPassword}\"", WebYaml("test-1-34-blue"));
         Log.Info($"password={DbPassword}");
         Assert.Contains("password=***", log.Text);
         Assert.DoesNotContain(DbPassword, log.Text);
@@ -68,7 +68,7 @@ public sealed class RenderSecretsTests : IAsyncLifetime
         await RenderAsync();
 
         // Assert
-        Assert.Contains($"\"API_TOKEN\": \"{ApiToken}\"", WebYaml("test-1-33-green"));
+        Assert.Contains($"\"API_TOKEN\": \"{ApiToken}\"", WebYaml("test-1-35-green"));
         Log.Info($"token={ApiToken}");
         Assert.Contains("token=***", log.Text);
         Assert.DoesNotContain(ApiToken, log.Text);
@@ -95,7 +95,7 @@ public sealed class RenderSecretsTests : IAsyncLifetime
         var releases = second.Clusters.SelectMany(c => c.Releases).ToList();
         Assert.All(releases.Where(r => r.Release.Name == "web"), r => Assert.False(r.FromCache));
         Assert.All(releases.Where(r => r.Release.Name != "web"), r => Assert.True(r.FromCache));
-        Assert.Contains($"\"DB_PASSWORD\": \"{DbPassword}\"", WebYaml("test-1-33-green"));
+        Assert.Contains($"\"DB_PASSWORD\": \"{DbPassword}\"", WebYaml("test-1-35-green"));
     }
 
     [Fact]

@@ -26,7 +26,7 @@ public sealed class RenderTemplateFunctionTests : IDisposable
         await RenderAsync();
 
         // Assert
-        Assert.Contains("\"TEAM\": \"test-shop\"", WebYaml("test-1-33-green"));
+        Assert.Contains("\"TEAM\": \"test-shop\"", WebYaml("test-1-35-green"));
     }
 
     [Fact]

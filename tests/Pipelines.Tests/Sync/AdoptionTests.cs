@@ -17,7 +17,7 @@ public sealed class AdoptionTests
         var reports = await harness.SyncAsync();
 
         // Assert
-        var blue = SyncHarness.Of(reports, "test-1-32-blue");
+        var blue = SyncHarness.Of(reports, "test-1-34-blue");
         var configMap = blue.Objects.Single(o => o.Kind == "ConfigMap" && o.Name == "web-app");
         Assert.Equal(SyncStatus.NotManaged, configMap.Status);
         Assert.True(blue.Failed);
@@ -45,7 +45,7 @@ public sealed class AdoptionTests
         var reports = await harness.SyncAsync(new SyncOptions { Adopt = true });
 
         // Assert
-        var blue = SyncHarness.Of(reports, "test-1-32-blue");
+        var blue = SyncHarness.Of(reports, "test-1-34-blue");
         Assert.False(blue.Failed, blue.Error);
         Assert.Contains(
             blue.Objects,
@@ -54,7 +54,7 @@ public sealed class AdoptionTests
         var live = harness.Blue.GetObject("v1", "configmaps", "web", "web-app")!;
         Assert.Equal("debug", live["data"]!["LOG_LEVEL"]!.GetValue<string>());
         Assert.Equal(
-            "test/test-1-32-blue/web",
+            "test/test-1-34-blue/web",
             live["metadata"]!["annotations"]![Tracking.Annotation]!.GetValue<string>()
         );
         Assert.Contains(
@@ -74,7 +74,7 @@ public sealed class AdoptionTests
         var reports = await harness.SyncAsync(new SyncOptions { Check = true });
 
         // Assert
-        var blue = SyncHarness.Of(reports, "test-1-32-blue");
+        var blue = SyncHarness.Of(reports, "test-1-34-blue");
         Assert.Equal(
             SyncStatus.NotManaged,
             blue.Objects.Single(o => o.Kind == "ConfigMap" && o.Name == "web-app").Status

@@ -18,7 +18,7 @@ public sealed class MaxPruneTests
         var reports = await harness.SyncAsync(new SyncOptions { Prune = true });
 
         // Assert
-        var blue = SyncHarness.Of(reports, "test-1-32-blue");
+        var blue = SyncHarness.Of(reports, "test-1-34-blue");
         Assert.True(blue.Failed);
         Assert.Contains("--max-prune 50%", blue.Error);
         Assert.Contains("Deployment web/web-app", blue.Error);
@@ -31,7 +31,7 @@ public sealed class MaxPruneTests
         Assert.NotNull(
             harness.Blue.GetObject("apps/v1", "daemonsets", "monitoring", "metrics-agent")
         );
-        Assert.False(SyncHarness.Of(reports, "test-1-33-green").Failed);
+        Assert.False(SyncHarness.Of(reports, "test-1-35-green").Failed);
         Assert.Throws<SyncFailedException>(() => SyncFailedException.ThrowIfAny(reports));
     }
 
@@ -47,7 +47,7 @@ public sealed class MaxPruneTests
         var reports = await harness.SyncAsync(new SyncOptions { Prune = true, MaxPrune = 100 });
 
         // Assert
-        Assert.False(SyncHarness.Of(reports, "test-1-32-blue").Failed);
+        Assert.False(SyncHarness.Of(reports, "test-1-34-blue").Failed);
         Assert.Null(harness.Blue.GetObject("apps/v1", "daemonsets", "logging", "log-forwarder"));
         Assert.Empty(SyncHarness.InventoryOf(harness.Blue));
     }

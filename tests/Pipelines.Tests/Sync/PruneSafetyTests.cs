@@ -19,7 +19,7 @@ public sealed class PruneSafetyTests
         var reports = await harness.SyncAsync(new SyncOptions { Prune = true });
 
         // Assert
-        var blue = SyncHarness.Of(reports, "test-1-32-blue");
+        var blue = SyncHarness.Of(reports, "test-1-34-blue");
         Assert.True(blue.Failed);
         Assert.Contains("500", blue.Error);
         Assert.NotNull(
@@ -40,7 +40,7 @@ public sealed class PruneSafetyTests
         var reports = await harness.SyncAsync(new SyncOptions { Prune = true });
 
         // Assert
-        var blue = SyncHarness.Of(reports, "test-1-32-blue");
+        var blue = SyncHarness.Of(reports, "test-1-34-blue");
         Assert.True(blue.Failed);
         Assert.NotNull(
             harness.Blue.GetObject("networking.k8s.io/v1", "ingresses", "web", "web-app")
@@ -65,7 +65,7 @@ public sealed class PruneSafetyTests
         );
 
         // Assert
-        var blue = SyncHarness.Of(reports, "test-1-32-blue");
+        var blue = SyncHarness.Of(reports, "test-1-34-blue");
         Assert.NotNull(
             harness.Blue.GetObject("networking.k8s.io/v1", "ingresses", "web", "web-app")
         );
@@ -101,10 +101,10 @@ public sealed class PruneSafetyTests
         );
         Assert.Null(harness.Green.GetObject("networking.k8s.io/v1", "ingresses", "web", "web-app"));
         var ingress = SyncHarness
-            .Of(reports, "test-1-32-blue")
+            .Of(reports, "test-1-34-blue")
             .Objects.Single(o => o.Kind == "Ingress");
         Assert.StartsWith($"kept: {annotation}", ingress.Message);
-        Assert.False(SyncHarness.Of(reports, "test-1-32-blue").Failed);
+        Assert.False(SyncHarness.Of(reports, "test-1-34-blue").Failed);
     }
 
     [Fact]
@@ -146,7 +146,7 @@ public sealed class PruneSafetyTests
         );
 
         // Assert
-        var kept = SyncHarness.Of(held, "test-1-32-blue").Objects;
+        var kept = SyncHarness.Of(held, "test-1-34-blue").Objects;
         Assert.Contains(
             kept,
             o => o.Kind == "ConfigMap" && o.Name == "settings" && o.Message == "pruned"
@@ -162,7 +162,7 @@ public sealed class PruneSafetyTests
                 && o.Message.Contains("--prune-kinds PersistentVolumeClaim")
         );
         Assert.Contains(
-            SyncHarness.Of(allowed, "test-1-32-blue").Objects,
+            SyncHarness.Of(allowed, "test-1-34-blue").Objects,
             o => o.Kind == "Namespace" && o.Message == "pruned"
         );
         Assert.Null(harness.Blue.GetObject("v1", "namespaces", null, "scratch-data"));

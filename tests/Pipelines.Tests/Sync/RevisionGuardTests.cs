@@ -59,7 +59,7 @@ public sealed class RevisionGuardTests
         var reports = await harness.SyncAsync(new SyncOptions { GitWorkTree = root });
 
         // Assert
-        var blue = SyncHarness.Of(reports, "test-1-32-blue");
+        var blue = SyncHarness.Of(reports, "test-1-34-blue");
         Assert.True(blue.Failed);
         Assert.Contains("unrelated", blue.Error);
         Assert.Contains(synced, blue.Error);
@@ -137,7 +137,7 @@ public sealed class RevisionGuardTests
         );
 
         // Assert
-        var blue = SyncHarness.Of(refused, "test-1-32-blue");
+        var blue = SyncHarness.Of(refused, "test-1-34-blue");
         Assert.True(blue.Failed);
         Assert.Contains(synced, blue.Error);
         Assert.Contains("git fetch", blue.Error);

@@ -20,14 +20,14 @@ public sealed class SyncBehaviourTests
 
         // Assert
         Assert.Contains(
-            SyncHarness.Of(unpruned, "test-1-32-blue").Objects,
+            SyncHarness.Of(unpruned, "test-1-34-blue").Objects,
             o => o.Status == SyncStatus.Extraneous && o.Name == "web-app"
         );
         Assert.Null(harness.Blue.GetObject("apps/v1", "deployments", "web", "web-app"));
         Assert.NotNull(harness.Green.GetObject("apps/v1", "deployments", "web", "web-app"));
         Assert.NotNull(harness.Blue.GetObject("apps/v1", "daemonsets", "logging", "log-forwarder"));
         Assert.Contains(
-            SyncHarness.Of(pruned, "test-1-32-blue").Objects,
+            SyncHarness.Of(pruned, "test-1-34-blue").Objects,
             o => o.Name == "web-app" && o.Message == "pruned"
         );
     }
@@ -83,13 +83,13 @@ public sealed class SyncBehaviourTests
 
         // Assert
         var conflict = SyncHarness
-            .Of(refused, "test-1-32-blue")
+            .Of(refused, "test-1-34-blue")
             .Objects.Single(o => o.Kind == "Service" && o.Name == "web-app");
         Assert.Equal(Health.Degraded, conflict.Health);
         Assert.Contains("conflict", conflict.Message);
         Assert.Contains("--force-conflicts", conflict.Message);
-        Assert.True(SyncHarness.Of(refused, "test-1-32-blue").Failed);
-        Assert.False(SyncHarness.Of(forced, "test-1-32-blue").Failed);
+        Assert.True(SyncHarness.Of(refused, "test-1-34-blue").Failed);
+        Assert.False(SyncHarness.Of(forced, "test-1-34-blue").Failed);
     }
 
     [Fact]
@@ -105,11 +105,11 @@ public sealed class SyncBehaviourTests
 
         // Assert
         var web = SyncHarness
-            .Of(reports, "test-1-32-blue")
+            .Of(reports, "test-1-34-blue")
             .Objects.Single(o => o.Kind == "Deployment");
         Assert.Equal(Health.Degraded, web.Health);
         Assert.Contains("not healthy after", web.Message);
-        Assert.True(SyncHarness.Of(reports, "test-1-32-blue").Failed);
+        Assert.True(SyncHarness.Of(reports, "test-1-34-blue").Failed);
     }
 
     [Fact]
@@ -123,8 +123,8 @@ public sealed class SyncBehaviourTests
             kubeconfig,
             new Dictionary<string, KubeApiTestServer>
             {
-                ["test-1-32-blue"] = gone,
-                ["test-1-33-green"] = harness.Green,
+                ["test-1-34-blue"] = gone,
+                ["test-1-35-green"] = harness.Green,
             }
         );
         await gone.DisposeAsync();
@@ -133,8 +133,8 @@ public sealed class SyncBehaviourTests
         var reports = await harness.SyncAsync(kubeconfig: kubeconfig);
 
         // Assert
-        Assert.Contains("test-1-32-blue", SyncHarness.Of(reports, "test-1-32-blue").Error);
-        Assert.False(SyncHarness.Of(reports, "test-1-33-green").Failed);
+        Assert.Contains("test-1-34-blue", SyncHarness.Of(reports, "test-1-34-blue").Error);
+        Assert.False(SyncHarness.Of(reports, "test-1-35-green").Failed);
     }
 
     [Fact]
@@ -149,10 +149,10 @@ public sealed class SyncBehaviourTests
         var reports = await harness.SyncAsync();
 
         // Assert
-        Assert.False(SyncHarness.Of(reports, "test-1-32-blue").Failed);
+        Assert.False(SyncHarness.Of(reports, "test-1-34-blue").Failed);
         Assert.True(
             harness.Blue.Requests.Count(r => r.Method == "PATCH")
-                > SyncHarness.Of(reports, "test-1-32-blue").Objects.Count
+                > SyncHarness.Of(reports, "test-1-34-blue").Objects.Count
         );
     }
 }

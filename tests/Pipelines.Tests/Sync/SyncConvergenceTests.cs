@@ -40,7 +40,7 @@ public sealed class SyncConvergenceTests
         var check = await harness.SyncAsync(new SyncOptions { Check = true });
 
         // Assert
-        var blue = SyncHarness.Of(check, "test-1-32-blue");
+        var blue = SyncHarness.Of(check, "test-1-34-blue");
         var secret = blue.Objects.Single(o => o.Kind == "Secret");
         Assert.Equal(SyncStatus.OutOfSync, secret.Status);
         Assert.Equal([".data.password"], secret.ChangedPaths);
@@ -59,7 +59,7 @@ public sealed class SyncConvergenceTests
         {
             Assert.DoesNotContain(value, shown, StringComparison.Ordinal);
         }
-        Assert.True(SyncHarness.Of(check, "test-1-33-green").InSync);
+        Assert.True(SyncHarness.Of(check, "test-1-35-green").InSync);
     }
 
     [Fact]
@@ -75,7 +75,7 @@ public sealed class SyncConvergenceTests
 
         // Assert
         Assert.All(first, r => Assert.False(r.Failed, r.Error));
-        var blue = SyncHarness.Of(second, "test-1-32-blue");
+        var blue = SyncHarness.Of(second, "test-1-34-blue");
         Assert.True(blue.InSync, string.Join("\n", SyncReportWriter.Text(blue)));
         Assert.DoesNotContain(
             harness.Blue.Requests,
@@ -105,10 +105,10 @@ public sealed class SyncConvergenceTests
         var check = await harness.SyncAsync(new SyncOptions { Check = true });
 
         // Assert
-        Assert.Contains("500", SyncHarness.Of(interrupted, "test-1-32-blue").Error);
+        Assert.Contains("500", SyncHarness.Of(interrupted, "test-1-34-blue").Error);
         Assert.Null(inventoryAfterFailure);
         Assert.Equal(["/api/v1/namespaces/web/services/web-app"], rerunPatches);
-        var blue = SyncHarness.Of(rerun, "test-1-32-blue");
+        var blue = SyncHarness.Of(rerun, "test-1-34-blue");
         Assert.False(blue.Failed, string.Join("\n", SyncReportWriter.Text(blue)));
         Assert.All(blue.Objects, o => Assert.Equal(SyncStatus.Synced, o.Status));
         Assert.All(blue.Objects, o => Assert.Equal(Health.Healthy, o.Health));

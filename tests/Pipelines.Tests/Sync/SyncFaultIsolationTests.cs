@@ -47,7 +47,7 @@ public sealed class SyncFaultIsolationTests
         var reports = await harness.SyncSelectedAsync(new SyncOptions { Prune = true }, "name=web");
 
         // Assert
-        Assert.False(SyncHarness.Of(reports, "test-1-32-blue").Failed);
+        Assert.False(SyncHarness.Of(reports, "test-1-34-blue").Failed);
         var inventory = SyncHarness.InventoryOf(harness.Blue);
         Assert.Contains(inventory, e => e.ToString() == theirs);
         Assert.Contains(inventory, e => e.Release == "web" && e.Kind == "Deployment");
@@ -98,7 +98,7 @@ public sealed class SyncFaultIsolationTests
         Assert.Contains(
             "made again under this name",
             SyncHarness
-                .Of(reports, "test-1-32-blue")
+                .Of(reports, "test-1-34-blue")
                 .Objects.Single(o => o.Kind == "Ingress")
                 .Message
         );
@@ -130,12 +130,12 @@ public sealed class SyncFaultIsolationTests
         );
 
         // Assert
-        var blue = SyncHarness.Of(reports, "test-1-32-blue");
+        var blue = SyncHarness.Of(reports, "test-1-34-blue");
         Assert.Contains("did not answer in time", blue.Error);
         Assert.NotEmpty(blue.Objects);
         Assert.Contains("FAILED", SyncReportWriter.Text(blue).First());
         Assert.Contains(SyncReportWriter.Text(blue), l => l.Contains("web-app"));
-        Assert.False(SyncHarness.Of(reports, "test-1-33-green").Failed);
+        Assert.False(SyncHarness.Of(reports, "test-1-35-green").Failed);
         Assert.NotNull(harness.Green.GetObject("apps/v1", "deployments", "web", "web-app"));
     }
 
@@ -150,7 +150,7 @@ public sealed class SyncFaultIsolationTests
             null,
             new RenderOptions("test", null, [], NeedsGraph.Include.None),
             cluster =>
-                cluster.Name == "test-1-32-blue"
+                cluster.Name == "test-1-34-blue"
                     ? throw new NotSupportedException("a client this build cannot make")
                     : KubeConnections.Create(cluster, harness.Kubeconfig)
         );
@@ -158,8 +158,8 @@ public sealed class SyncFaultIsolationTests
         // Assert
         Assert.Contains(
             "unexpected NotSupportedException: a client this build cannot make",
-            SyncHarness.Of(reports, "test-1-32-blue").Error
+            SyncHarness.Of(reports, "test-1-34-blue").Error
         );
-        Assert.False(SyncHarness.Of(reports, "test-1-33-green").Failed);
+        Assert.False(SyncHarness.Of(reports, "test-1-35-green").Failed);
     }
 }

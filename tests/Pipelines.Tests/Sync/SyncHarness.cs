@@ -46,8 +46,8 @@ internal sealed partial class SyncHarness : IAsyncDisposable
             harness.Kubeconfig,
             new Dictionary<string, KubeApiTestServer>
             {
-                ["test-1-32-blue"] = harness.Blue,
-                ["test-1-33-green"] = harness.Green,
+                ["test-1-34-blue"] = harness.Blue,
+                ["test-1-35-green"] = harness.Green,
             }
         );
         if (controllers)

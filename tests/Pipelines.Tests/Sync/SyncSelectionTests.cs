@@ -48,7 +48,7 @@ public sealed class SyncSelectionTests
         // Assert
         Assert.Null(harness.Blue.GetObject("networking.k8s.io/v1", "ingresses", "web", "web-app"));
         Assert.Contains(
-            SyncHarness.Of(reports, "test-1-32-blue").Objects,
+            SyncHarness.Of(reports, "test-1-34-blue").Objects,
             o => o.Kind == "Ingress" && o.Message == "pruned"
         );
         var inventory = SyncHarness.InventoryOf(harness.Blue);
@@ -67,11 +67,11 @@ public sealed class SyncSelectionTests
         // Act
         var reports = await harness.SyncAsync(
             new SyncOptions { Prune = true },
-            new RenderOptions("test", "test-1-33-green", [], NeedsGraph.Include.None)
+            new RenderOptions("test", "test-1-35-green", [], NeedsGraph.Include.None)
         );
 
         // Assert
-        Assert.Equal("test-1-33-green", Assert.Single(reports).Cluster.Name);
+        Assert.Equal("test-1-35-green", Assert.Single(reports).Cluster.Name);
         // Only the harness's stand-in controllers list workloads there.
         Assert.All(harness.Blue.Requests, r => Assert.Contains(r.Path, ControllerLists));
     }

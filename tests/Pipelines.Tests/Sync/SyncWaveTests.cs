@@ -109,7 +109,7 @@ public sealed class SyncWaveTests
 
         // Assert
         var settings = SyncHarness
-            .Of(reports, "test-1-32-blue")
+            .Of(reports, "test-1-34-blue")
             .Objects.Single(o => o.Name == "plain-settings");
         Assert.Equal("web", settings.Namespace);
         Assert.NotNull(harness.Blue.GetObject("v1", "configmaps", "web", "plain-settings"));
