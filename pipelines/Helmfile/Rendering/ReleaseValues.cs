@@ -16,6 +16,9 @@ internal sealed class ReleaseValues(
     ReferenceResolver? references
 )
 {
+    /// <summary>Tells which <c>.gotmpl</c> files drew on a state value resolved from a reference.</summary>
+    public SecretProvenance Provenance { get; init; } = SecretProvenance.None;
+
     /// <summary>Files in layering order, the texts that identify them for the cache, and whether secrets are in them.</summary>
     public sealed record Prepared(
         IReadOnlyList<string> Files,
@@ -55,9 +58,19 @@ internal sealed class ReleaseValues(
                 text = await File.ReadAllTextAsync(path, cancellationToken);
                 if (path.Name.EndsWith(".gotmpl", StringComparison.Ordinal))
                 {
-                    text = GoTemplate
-                        .Parse(text, source)
-                        .Render(TemplateData.ForRelease(state, release, kubeContext), templates);
+                    var template = GoTemplate.Parse(text, source);
+                    text = template.Render(
+                        TemplateData.ForRelease(state, release, kubeContext),
+                        templates
+                    );
+                    secrets |= Provenance.DependsOn(
+                        text,
+                        values =>
+                            template.Render(
+                                TemplateData.ForRelease(state, release, kubeContext, values),
+                                templates
+                            )
+                    );
                 }
                 else
                 {
@@ -86,25 +99,35 @@ internal sealed class ReleaseValues(
                 }
             }
             contents.Add(text);
-            files.Add(original ?? await WriteAsync(scratch, index, text, cancellationToken));
+            files.Add(
+                original ?? await WriteAsync(scratch, $"{index:D2}", text, cancellationToken)
+            );
+        }
+        if (release.Set.Count > 0)
+        {
+            // Last, so the set entries win as --set wins over -f; never on helm's command line.
+            var set = SetValues.ToValues(release.Set, release.Name, release.DeclaredIn);
+            files.Add(await WriteAsync(scratch, "set", YamlData.ToYaml(set), cancellationToken));
         }
         return new Prepared(files, contents, secrets);
     }
 
+    /// <summary>Owner-only from its creation on: the file may hold resolved secrets. The caller deletes the folder.</summary>
     private static async Task<string> WriteAsync(
         AbsolutePath scratch,
-        int index,
+        string suffix,
         string text,
         CancellationToken cancellationToken
     )
     {
         Directory.CreateDirectory(scratch);
-        var path = scratch / $"values-{index:D2}.yaml";
-        await File.WriteAllTextAsync(path, text, cancellationToken);
-        if (!OperatingSystem.IsWindows())
-        {
-            File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite); // may hold resolved secrets
-        }
+        var path = scratch / $"values-{suffix}.yaml";
+        await AtomicFile.WriteAllTextAsync(
+            path,
+            text,
+            UnixFileMode.UserRead | UnixFileMode.UserWrite,
+            cancellationToken
+        );
         return path;
     }
 }
