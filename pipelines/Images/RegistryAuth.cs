@@ -85,7 +85,8 @@ internal static class RegistryAuth
     {
         var command = ToolCommand
             .For("aws")
-            .WithArguments("ecr", "get-login-password", "--region", region);
+            .WithArguments("ecr", "get-login-password", "--region", region)
+            .WithInheritedSecrets(ToolCommand.AwsCredentials);
         try
         {
             var result = await ToolRunner.Default.RunAsync(command, ToolOutput.Capture, ct);

@@ -22,7 +22,9 @@ internal static class NpmTarball
             ToolCommand
                 .For("npm")
                 .WithArguments("pack", spec, "--ignore-scripts")
-                .WithWorkingDirectory(workDirectory),
+                .WithWorkingDirectory(workDirectory)
+                // A private registry or mirror in .npmrc may read its credentials from these.
+                .WithInheritedSecrets("NPM_TOKEN", "NODE_AUTH_TOKEN"),
             ToolOutput.Capture,
             cancellationToken
         );

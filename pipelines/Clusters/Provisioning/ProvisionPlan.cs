@@ -27,7 +27,10 @@ public sealed record ProvisionPlan
     public required IReadOnlyList<string> Checks { get; init; }
 
     public ToolCommand CreateCommand(string eksctl) =>
-        ToolCommand.For(eksctl).WithArguments("create", "cluster", "-f", ConfigPath);
+        ToolCommand
+            .For(eksctl)
+            .WithArguments("create", "cluster", "-f", ConfigPath)
+            .WithInheritedSecrets(ToolCommand.AwsCredentials);
 
     /// <summary>
     /// eksctl names its kubeconfig context <c>&lt;user&gt;@&lt;cluster&gt;.&lt;region&gt;.eksctl.io</c>; this writes
@@ -37,6 +40,7 @@ public sealed record ProvisionPlan
     {
         var command = ToolCommand
             .For(aws)
+            .WithInheritedSecrets(ToolCommand.AwsCredentials)
             .WithArguments(
                 "eks",
                 "update-kubeconfig",

@@ -43,7 +43,8 @@ public static class ClusterRetirement
         var eksctl = settings.DryRun ? "eksctl" : settings.Tools.RequireEksctl("RetireCluster");
         var delete = ToolCommand
             .For(eksctl)
-            .WithArguments("delete", "cluster", "--name", cluster.Name, "--region", cluster.Region);
+            .WithArguments("delete", "cluster", "--name", cluster.Name, "--region", cluster.Region)
+            .WithInheritedSecrets(ToolCommand.AwsCredentials);
         var text = File.ReadAllText(settings.ClustersFile);
         var after = cluster.IsLive
             ? ClustersYamlEditor.Apply(
