@@ -164,9 +164,7 @@ public static partial class UpgradeBriefing
         string cluster,
         AppReleases app
     ) =>
-        render
-            .Clusters.Single(c => c.Cluster.Name == cluster)
-            .Releases.Where(r => app.Releases.Any(a => a.Id == r.Release.Id))
+        Releases(render, cluster, app)
             .SelectMany(r => r.Objects.Select(o => (r.Release.Name, o)))
             .ToList();
 
