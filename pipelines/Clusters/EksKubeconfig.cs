@@ -13,6 +13,7 @@ public static class EksKubeconfig
     {
         var command = ToolCommand
             .For(aws)
+            .WithInheritedSecrets(ToolCommand.AwsCredentials)
             .WithArguments(
                 "eks",
                 "update-kubeconfig",

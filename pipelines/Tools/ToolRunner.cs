@@ -45,10 +45,18 @@ public sealed class ToolRunner
     {
         var stdout = new StringBuilder();
         var stderr = new StringBuilder();
+        // Credentials of the build's environment stay with the build unless the command asks for them.
+        var environment = new Dictionary<string, string?>(command.Environment);
+        foreach (
+            var name in ChildEnvironment.Stripped(command, Environment.GetEnvironmentVariables())
+        )
+        {
+            environment[name] = null;
+        }
         var cli = Cli.Wrap(command.Executable)
             .WithArguments(command.Arguments)
             .WithValidation(CommandResultValidation.None)
-            .WithEnvironmentVariables(command.Environment)
+            .WithEnvironmentVariables(environment)
             .WithStandardOutputPipe(
                 output == ToolOutput.Exact
                     ? PipeTarget.ToStringBuilder(stdout)

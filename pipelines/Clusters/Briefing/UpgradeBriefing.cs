@@ -85,8 +85,22 @@ public static partial class UpgradeBriefing
                 var diff = source is null
                     ? ""
                     : UnifiedDiff.Create(
-                        Manifests(renders[source.Name], source.Name, app),
-                        Manifests(targetRender, next.Name, app),
+                        Manifests(
+                            renders[source.Name],
+                            source.Name,
+                            targetRender,
+                            next.Name,
+                            app,
+                            isNewSide: false
+                        ),
+                        Manifests(
+                            targetRender,
+                            next.Name,
+                            renders[source.Name],
+                            source.Name,
+                            app,
+                            isNewSide: true
+                        ),
                         $"{app.Name} at {source.KubernetesVersion} ({source.Name})",
                         $"{app.Name} at {support.Version} ({next.Name})"
                     );
@@ -156,19 +170,46 @@ public static partial class UpgradeBriefing
         string cluster,
         AppReleases app
     ) =>
-        render
-            .Clusters.Single(c => c.Cluster.Name == cluster)
-            .Releases.Where(r => app.Releases.Any(a => a.Id == r.Release.Id))
+        Releases(render, cluster, app)
             .SelectMany(r => r.Objects.Select(o => (r.Release.Name, o)))
             .ToList();
 
-    private static string Manifests(RenderResult render, string cluster, AppReleases app) =>
-        string.Concat(
-            render
-                .Clusters.Single(c => c.Cluster.Name == cluster)
-                .Releases.Where(r => app.Releases.Any(a => a.Id == r.Release.Id))
-                .Select(r => $"# release {r.Namespace}/{r.Release.Name}\n{r.Yaml}")
+    /// <summary>
+    /// The app's releases on <paramref name="cluster"/>, each under a "# release" line, with Secret values redacted
+    /// against the same release on <paramref name="otherCluster"/> (the briefing goes to app teams).
+    /// </summary>
+    private static string Manifests(
+        RenderResult render,
+        string cluster,
+        RenderResult otherRender,
+        string otherCluster,
+        AppReleases app,
+        bool isNewSide
+    )
+    {
+        var other = Releases(otherRender, otherCluster, app)
+            .ToDictionary(r => r.Release.Id, r => r.Yaml);
+        return string.Concat(
+            Releases(render, cluster, app)
+                .Select(r =>
+                {
+                    var was = other.GetValueOrDefault(r.Release.Id) ?? "";
+                    var shown = isNewSide
+                        ? SecretRedaction.Redact(was, r.Yaml).After
+                        : SecretRedaction.Redact(r.Yaml, was).Before;
+                    return $"# release {r.Namespace}/{r.Release.Name}\n{shown}";
+                })
         );
+    }
+
+    private static IEnumerable<RenderedRelease> Releases(
+        RenderResult render,
+        string cluster,
+        AppReleases app
+    ) =>
+        render
+            .Clusters.Single(c => c.Cluster.Name == cluster)
+            .Releases.Where(r => app.Releases.Any(a => a.Id == r.Release.Id));
 
     private static IEnumerable<DeprecatedUse> Deprecated(
         string release,

@@ -42,6 +42,7 @@ public static class EksCalendarLoader
     {
         var command = ToolCommand
             .For(aws)
+            .WithInheritedSecrets(ToolCommand.AwsCredentials)
             .WithArguments("eks", "describe-cluster-versions", "--output", "json");
         return region is null ? command : command.WithArguments("--region", region);
     }

@@ -30,7 +30,10 @@ public sealed record ProvisionPlan
     public required IReadOnlyList<string> Checks { get; init; }
 
     public ToolCommand CreateCommand(string eksctl) =>
-        ToolCommand.For(eksctl).WithArguments("create", "cluster", "-f", ConfigPath);
+        ToolCommand
+            .For(eksctl)
+            .WithArguments("create", "cluster", "-f", ConfigPath)
+            .WithInheritedSecrets(ToolCommand.AwsCredentials);
 
     /// <summary>The kube context of the new cluster, named as clusters.yaml's kubeContext (<see cref="EksKubeconfig"/>).</summary>
     public ToolCommand KubeconfigCommand(string aws, string? kubeconfig) =>

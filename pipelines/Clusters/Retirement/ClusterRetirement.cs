@@ -53,7 +53,8 @@ public static class ClusterRetirement
         var kubeconfig = EksKubeconfig.Command(cluster, aws, settings.Kubeconfig);
         var delete = ToolCommand
             .For(eksctl)
-            .WithArguments("delete", "cluster", "--name", cluster.Name, "--region", cluster.Region);
+            .WithArguments("delete", "cluster", "--name", cluster.Name, "--region", cluster.Region)
+            .WithInheritedSecrets(ToolCommand.AwsCredentials);
         var text = File.ReadAllText(settings.ClustersFile);
         var after = cluster.IsLive
             ? ClustersYamlEditor.Apply(

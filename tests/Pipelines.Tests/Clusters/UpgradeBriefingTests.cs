@@ -87,6 +87,53 @@ public class UpgradeBriefingTests
     }
 
     [Fact]
+    public async Task The_briefing_shows_a_changed_secret_key_never_its_value_and_masks_registered_secrets()
+    {
+        // Arrange
+        using var workspace = new LifecycleWorkspace();
+        workspace.AddLegacyApp();
+        const string token = "ghp_Br1ef1ngT0ken";
+        workspace.Write(
+            "charts/legacy/templates/secret.yaml",
+            "apiVersion: v1\nkind: Secret\nmetadata:\n  name: legacy\nstringData:\n"
+                + "  PASSWORD: \"pw-{{ .Capabilities.KubeVersion.Version }}\"\n  STATIC: \"same-value\"\n"
+        );
+        workspace.Write(
+            "charts/legacy/templates/note.yaml",
+            "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: legacy-note\ndata:\n"
+                + $"  note: \"{token}-{{{{ .Capabilities.KubeVersion.Version }}}}\"\n"
+        );
+        var output = workspace.Root / "briefing.md";
+
+        // Act
+        var result = await workspace.RunAsync(
+            "UpgradeBriefing",
+            "--env",
+            "stage",
+            "--kube-version",
+            "1.34",
+            "--output",
+            output,
+            "--github-token",
+            token
+        );
+
+        // Assert
+        Assert.True(result.ExitCode == 0, result.AllOutput);
+        var markdown = File.ReadAllText(output);
+        Assert.DoesNotContain("pw-v1.3", markdown);
+        Assert.DoesNotContain("same-value", markdown);
+        Assert.Matches(@"\n-  PASSWORD: ['""]?\*\*\* hash:[0-9a-f]{12}['""]?\n", markdown);
+        Assert.Matches(
+            @"\n\+  PASSWORD: ['""]?\*\*\* changed, hash:[0-9a-f]{12}['""]?\n",
+            markdown
+        );
+        Assert.Matches(@"\n   STATIC: ['""]?\*\*\* hash:[0-9a-f]{12}['""]?\n", markdown);
+        Assert.DoesNotContain(token, markdown);
+        Assert.Contains("note: \"***-v1.34.0\"", markdown);
+    }
+
+    [Fact]
     public async Task An_api_the_new_version_still_serves_but_the_next_removes_is_listed_as_deprecated()
     {
         // Arrange
