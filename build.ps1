@@ -1,4 +1,5 @@
 #!/usr/bin/env pwsh
+#Requires -Version 7.0
 # Bootstrap of the typed build for PowerShell (Windows, or pwsh anywhere); the same steps as build.sh:
 # find a .NET SDK (or install one into .nuke/temp/dotnet), compile the build only when a content stamp over
 # build/, pipelines/ and the project files changed, then run the compiled build directly.
@@ -22,17 +23,46 @@ function Fail([string] $Message) {
     exit 1
 }
 
+# The same hash as build.sh's content_stamp, so that either script finds the other's compile fresh: sha256sum's
+# "<hash>  <path>" lines over the inputs in byte order of their relative paths, then the dotnet path.
 function Get-ContentStamp([string] $Dotnet) {
-    $files = @(Get-ChildItem -Path (Join-Path $Root 'build'), (Join-Path $Root 'pipelines') -Recurse -File |
-        Where-Object { $_.Extension -in '.cs', '.csproj', '.props', '.targets' -and $_.FullName -notmatch '[\\/](bin|obj)[\\/]' })
-    $files += @('global.json', 'Directory.Build.props', 'Directory.Packages.props', 'NuGet.config', 'nuget.config' |
-        ForEach-Object { Join-Path $Root $_ } | Where-Object { Test-Path $_ -PathType Leaf } | Get-Item)
-    $lines = $files |
-        ForEach-Object { "$((Get-FileHash $_.FullName -Algorithm SHA256).Hash.ToLowerInvariant())  $([IO.Path]::GetRelativePath($Root, $_.FullName).Replace('\', '/'))" } |
-        Sort-Object -CaseSensitive
-    $text = ($lines -join "`n") + "`n$Dotnet"
-    $bytes = [Text.Encoding]::UTF8.GetBytes($text)
+    $sources = Get-ChildItem -Path (Join-Path $Root 'build'), (Join-Path $Root 'pipelines') -Recurse -File |
+        Where-Object { $_.Extension -cin '.cs', '.csproj', '.props', '.targets' } |
+        ForEach-Object { [IO.Path]::GetRelativePath($Root, $_.FullName).Replace('\', '/') } |
+        Where-Object { $_ -notmatch '/(bin|obj)/' }
+    $rootFiles = 'global.json', 'Directory.Build.props', 'Directory.Packages.props', 'NuGet.config', 'nuget.config' |
+        Where-Object { Test-Path (Join-Path $Root $_) -PathType Leaf }
+    [string[]] $paths = @($sources) + @($rootFiles)
+    [Array]::Sort($paths, [StringComparer]::Ordinal)
+    $text = [Text.StringBuilder]::new()
+    foreach ($path in $paths) {
+        $hash = (Get-FileHash (Join-Path $Root $path) -Algorithm SHA256).Hash.ToLowerInvariant()
+        [void] $text.Append("$hash  $path`n")
+    }
+    [void] $text.Append("$Dotnet`n")
+    $bytes = [Text.Encoding]::UTF8.GetBytes($text.ToString())
     return [Convert]::ToHexString([Security.Cryptography.SHA256]::HashData($bytes)).ToLowerInvariant()
+}
+
+# The lock build.sh takes with flock: .NET locks a file opened without sharing with flock too, on Linux and macOS.
+function Wait-BootstrapLock {
+    $path = Join-Path $Temp 'bootstrap.lock'
+    $deadline = [DateTime]::UtcNow.AddMinutes(15)
+    while ($true) {
+        try { return [IO.File]::Open($path, 'OpenOrCreate', 'ReadWrite', 'None') }
+        catch [IO.IOException] {
+            if ([DateTime]::UtcNow -gt $deadline) { Fail "another bootstrap has held $path for 15 minutes; is it stuck?" }
+            Start-Sleep -Milliseconds 200
+        }
+    }
+}
+
+# The Test target runs buildah, a registry, node, PowerShell...: the check build.sh makes (as root it installs them)
+# runs before anything compiles. Those tools are Linux ones, so on Windows there is nothing to check.
+function Test-Prerequisites([string] $Dotnet) {
+    if ($IsWindows) { return }
+    & bash (Join-Path $Root 'build/test-prerequisites.sh') $Dotnet @BuildArguments
+    if ($LASTEXITCODE -ne 0) { exit $LASTEXITCODE }
 }
 
 function Find-Dotnet {
@@ -52,11 +82,14 @@ function Test-Fresh([string] $Dotnet) {
 
 $Dotnet = Find-Dotnet
 if (Test-Fresh $Dotnet) {
+    Test-Prerequisites $Dotnet
     & $Dotnet $Assembly @BuildArguments
     exit $LASTEXITCODE
 }
 
+# Cold path. One bootstrap at a time compiles; the others wait, then find the stamp fresh.
 New-Item -ItemType Directory -Force -Path $Temp | Out-Null
+$lock = Wait-BootstrapLock
 $sdkUsable = $false
 if ($Dotnet) {
     Push-Location $Root
@@ -77,13 +110,23 @@ if (-not $sdkUsable) {
     $Dotnet = Find-Dotnet
 }
 
-if (-not (Test-Fresh $Dotnet)) {
+Test-Prerequisites $Dotnet
+
+$stampNow = Get-ContentStamp $Dotnet
+if (-not ((Test-Path $Assembly) -and (Test-Path $StampFile) -and (Get-Content $StampFile -Raw).Trim() -eq $stampNow)) {
     [Console]::Error.WriteLine('build.ps1: compiling the build (its sources changed)')
     Remove-Item $StampFile -ErrorAction SilentlyContinue
+    # MSBuild's output goes to stderr, as in build.sh: stdout is the build's own.
     Push-Location $Root
-    try { & $Dotnet build build/_build.csproj -o $Output --nologo -v q -clp:NoSummary | Out-Host } finally { Pop-Location }
+    try {
+        & $Dotnet build build/_build.csproj -o $Output --nologo -v q -clp:NoSummary 2>&1 |
+            ForEach-Object { [Console]::Error.WriteLine($_) }
+    }
+    finally { Pop-Location }
     if ($LASTEXITCODE -ne 0) { Fail 'the build project did not compile; fix the errors above.' }
-    Set-Content -Path $StampFile -Value (Get-ContentStamp $Dotnet) -NoNewline
+    # The stamp of the sources as they were before compiling: an edit made during the compile is compiled next time.
+    Set-Content -Path $StampFile -Value $stampNow -NoNewline
 }
+$lock.Dispose()
 & $Dotnet $Assembly @BuildArguments
 exit $LASTEXITCODE

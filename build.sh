@@ -41,8 +41,13 @@ find_dotnet() {
   fi
 }
 
+# The Test target runs buildah, a registry, node, PowerShell...: check for them (as root, install them) before
+# anything compiles, so a machine without them hears so in seconds. Silent and quick when they are there.
+check_test_prerequisites() { bash "$ROOT/build/test-prerequisites.sh" "$DOTNET" "$@" 9>&-; }
+
 DOTNET="$(find_dotnet)"
 if [ -n "$DOTNET" ] && [ -f "$ASSEMBLY" ] && [ -f "$STAMP" ] && [ "$(cat "$STAMP")" = "$(content_stamp "$DOTNET")" ]; then
+  check_test_prerequisites "$@"
   exec "$DOTNET" "$ASSEMBLY" "$@"
 fi
 
@@ -72,6 +77,7 @@ install_dotnet() {
 if ! sdk_usable "$DOTNET"; then
   install_dotnet
 fi
+check_test_prerequisites "$@"
 
 STAMP_NOW="$(content_stamp "$DOTNET")"
 if ! { [ -f "$ASSEMBLY" ] && [ -f "$STAMP" ] && [ "$(cat "$STAMP")" = "$STAMP_NOW" ]; }; then

@@ -3,19 +3,27 @@ using Pipelines.GitHubActions.Model;
 using Pipelines.Helmfile;
 using Pipelines.Sync;
 
-/// <summary>The CD side of the pipelines: cd.yml (render, then sync test, stage, prod) and drift.yml.</summary>
+/// <summary>The CD side of the pipelines: cd.yml (render, then sync test, stage, plan prod, sync prod).</summary>
 partial class Build
 {
-    /// <summary>CD: render every environment with the removed-API check, then sync test, stage and prod in turn.</summary>
+    /// <summary>Environments whose sync waits for approval: a plan job shows the approvers what will change first.</summary>
+    static readonly string[] PlannedEnvironments = ["prod"];
+
+    /// <summary>
+    /// CD: render every environment with the removed-API check, then sync test, stage and prod in turn. Only from
+    /// the default branch: a dispatch from another ref runs nothing but the job that says so.
+    /// </summary>
     static Workflow CdWorkflow(WorkflowContext context)
     {
         var environments = context.Environments;
         var jobs = new List<Job>
         {
+            BranchGuard.ExplainJob(DefaultBranch, "cd.yml renders and syncs"),
             new()
             {
                 Id = "render",
                 Name = nameof(IHelmfileRender.RenderHelmfile),
+                If = BranchGuard.OnBranch(DefaultBranch),
                 TimeoutMinutes = 15,
                 Strategy = new(
                     new Matrix(
@@ -36,9 +44,18 @@ partial class Build
                 ],
             },
         };
+        var previous = "render";
         foreach (var environment in environments)
         {
-            jobs.Add(SyncJob(context, environment, needs: jobs[^1].Id));
+            IReadOnlyList<string> needs = [previous];
+            if (PlannedEnvironments.Contains(environment))
+            {
+                var plan = PlanJob(context, environment, previous);
+                jobs.Add(plan);
+                needs = [previous, plan.Id];
+            }
+            jobs.Add(SyncJob(context, environment, needs));
+            previous = jobs[^1].Id;
         }
         return new()
         {
@@ -46,7 +63,7 @@ partial class Build
             Name = "CD",
             On = new()
             {
-                Push = new() { Branches = ["main"], Paths = ["helmfile/**", "charts/**"] },
+                Push = new() { Branches = [DefaultBranch], Paths = ["helmfile/**", "charts/**"] },
                 WorkflowDispatch = new(),
             },
             Jobs = jobs,
@@ -54,21 +71,20 @@ partial class Build
     }
 
     /// <summary>
-    /// Sync of one environment, a leg per live cluster. One sync per cluster at a time: a newer run waits, and
-    /// replaces a run still waiting; in test and stage it cancels the one in progress, in prod never.
+    /// Sync of one environment, a leg per live cluster, with the environment's CD role. One job per cluster at a time
+    /// across cd, drift and provision (<see cref="ClusterMatrix.Lock"/>); a newer run waits, never cancelling one
+    /// mid-apply.
     /// </summary>
-    static Job SyncJob(WorkflowContext context, string environment, string needs) =>
+    static Job SyncJob(WorkflowContext context, string environment, IReadOnlyList<string> needs) =>
         new()
         {
             Id = $"sync-{environment}",
             Name = $"Sync {environment}",
-            Needs = [needs],
+            Needs = needs,
+            If = BranchGuard.OnBranch(DefaultBranch),
             Environment = new(environment),
             Permissions = Permissions.ReadContentsAndWrite(Scope.IdToken),
-            Concurrency = new(
-                $"sync-{environment}-{Expr.Matrix(ClusterMatrix.Cluster)}",
-                CancelInProgress: environment != "prod"
-            ),
+            Concurrency = new(ClusterMatrix.Lock, CancelInProgress: false),
             TimeoutMinutes = 30,
             Strategy = ClusterMatrix.For(
                 context.LiveClusters(environment),
@@ -76,9 +92,7 @@ partial class Build
             ),
             Steps =
             [
-                .. SetupSteps.Build(),
-                SetupSteps.AwsCredentials(Expr.Matrix(ClusterMatrix.Region)),
-                SetupSteps.Kubeconfig(),
+                .. ClusterLegSetup(),
                 new BuildStep(nameof(ISync.Sync))
                 {
                     Parameters =
@@ -91,43 +105,55 @@ partial class Build
             ],
         };
 
-    /// <summary>Drift: Sync --check of every live cluster on a schedule; exit 2 fails the leg, the diff goes to the summary.</summary>
-    static Workflow DriftWorkflow(WorkflowContext context) =>
+    /// <summary>
+    /// The plan approvers read: <c>Sync --check</c> of each cluster with the read-only role, its per-object table and
+    /// diffs in the job summary. Exit 2 (changes pending) is the expected answer; anything else fails the plan, and
+    /// the protected sync, which needs it, does not start.
+    /// </summary>
+    static Job PlanJob(WorkflowContext context, string environment, string needs) =>
         new()
         {
-            FileName = "drift.yml",
-            Name = "Drift",
-            On = new() { Schedules = ["17 */6 * * *"], WorkflowDispatch = new() },
-            Concurrency = new("drift", CancelInProgress: true),
-            Jobs =
+            Id = $"plan-{environment}",
+            Name = $"Plan {environment} (Sync --check, read-only)",
+            Needs = [needs],
+            If = BranchGuard.OnBranch(DefaultBranch),
+            Environment = new(ReadOnlyEnvironment(environment)),
+            Permissions = Permissions.ReadContentsAndWrite(Scope.IdToken),
+            Concurrency = new(ClusterMatrix.Lock, CancelInProgress: false),
+            TimeoutMinutes = 20,
+            Strategy = ClusterMatrix.For(
+                context.LiveClusters(environment),
+                $"the plan of {environment}"
+            ),
+            Steps =
             [
-                new()
+                .. ClusterLegSetup(),
+                new BuildStep(nameof(ISync.Sync))
                 {
-                    Id = "drift",
-                    Name = "Sync --check",
-                    Permissions = Permissions.ReadContentsAndWrite(Scope.IdToken),
-                    TimeoutMinutes = 20,
-                    Strategy = ClusterMatrix.For(context.LiveClusters(), "the drift check"),
-                    Steps =
+                    Name = "Sync --check (the plan, in the job summary; exit 2: changes pending)",
+                    Parameters =
                     [
-                        .. SetupSteps.Build(),
-                        SetupSteps.AwsCredentials(Expr.Matrix(ClusterMatrix.Region)),
-                        SetupSteps.Kubeconfig(),
-                        new BuildStep(nameof(ISync.Sync))
-                        {
-                            Name = "Sync --check (exit 2: drift, shown in the job summary)",
-                            Parameters =
-                            [
-                                new(nameof(IHelmfileRender.Env), Expr.Matrix(ClusterMatrix.Env)),
-                                new(
-                                    nameof(IHelmfileRender.Cluster),
-                                    Expr.Matrix(ClusterMatrix.Cluster)
-                                ),
-                                BuildArgument.Flag(nameof(ISync.Check)),
-                            ],
-                        },
+                        new(nameof(IHelmfileRender.Env), environment),
+                        new(nameof(IHelmfileRender.Cluster), Expr.Matrix(ClusterMatrix.Cluster)),
+                        BuildArgument.Flag(nameof(ISync.Check)),
                     ],
+                    AcceptedExitCodes = [0, 2],
                 },
             ],
         };
+
+    /// <summary>
+    /// What every per-cluster job starts with: the build, full history (Sync's rollback guard checks that the
+    /// revision it applies descends from the one the cluster last got), AWS credentials of the job's environment, and
+    /// the leg's kube context.
+    /// </summary>
+    static IReadOnlyList<Step> ClusterLegSetup() =>
+        [
+            .. SetupSteps.Build(fetchDepth: 0),
+            SetupSteps.AwsCredentials(Expr.Matrix(ClusterMatrix.Region)),
+            SetupSteps.Kubeconfig(),
+        ];
+
+    /// <summary>The GitHub environment of read-only jobs (drift, plans) of <paramref name="environment"/>.</summary>
+    static string ReadOnlyEnvironment(string environment) => $"{environment}-read-only";
 }

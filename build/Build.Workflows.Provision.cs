@@ -8,8 +8,9 @@ using Pipelines.GitHubActions.Model;
 using Pipelines.Helmfile;
 
 /// <summary>
-/// provision.yml: the cluster lifecycle on demand. One job runs the target the <c>action</c> input names, for the
-/// environment chosen, behind that GitHub environment's protection rules.
+/// provision.yml: the cluster lifecycle on demand, from the default branch only. One job runs the target the
+/// <c>action</c> input names, for the environment chosen, in that environment's <c>&lt;env&gt;-lifecycle</c> GitHub
+/// environment (its protection rules, its role, its CONFIG_REPO_TOKEN).
 /// </summary>
 partial class Build
 {
@@ -80,19 +81,30 @@ partial class Build
                     ],
                 },
             },
+            // One lifecycle run per environment, and the cluster it retires locked against cd and drift.
             Concurrency = new($"provision-{Expr.Input("env")}", CancelInProgress: false),
             Jobs =
             [
+                BranchGuard.ExplainJob(DefaultBranch, "provision.yml changes clusters"),
                 new()
                 {
                     Id = "lifecycle",
                     Name = $"{Expr.Input("action")} {Expr.Input("env")}",
-                    Environment = new(Expr.Input("env")),
+                    If = BranchGuard.OnBranch(DefaultBranch),
+                    // Its own environment per environment: the role eksctl needs (CloudFormation, EKS, IAM) and
+                    // CONFIG_REPO_TOKEN are secrets there, never in the sync jobs' environment.
+                    Environment = new(LifecycleEnvironment(Expr.Input("env"))),
                     Permissions = Permissions.ReadContentsAndWrite(Scope.IdToken),
+                    Concurrency = new(
+                        ClusterMatrix.LockOf(
+                            Expr.Of("inputs.name || format('{0}-lifecycle', inputs.env)")
+                        ),
+                        CancelInProgress: false
+                    ),
                     TimeoutMinutes = 60,
                     Steps =
                     [
-                        .. SetupSteps.Build(),
+                        .. SetupSteps.Build(fetchDepth: 0),
                         SetupSteps.AwsCredentials(Expr.Of($"fromJSON('{regions}')[inputs.env]")),
                         new BuildStep
                         {
@@ -116,14 +128,13 @@ partial class Build
                             ],
                         },
                         // The runner's checkout is thrown away: what the target changed (clusters.yaml, the eksctl
-                        // config) goes to the repository with the workflows regenerated for the new matrix.
-                        new BuildStep(nameof(IGitHubWorkflows.GenerateWorkflows))
-                        {
-                            Name = "Regenerate the workflows for the clusters now declared",
-                        },
+                        // config) goes to the repository, with the workflows regenerated for the new matrix.
+                        // RetireCluster publishes itself, before it deletes the cluster; it also writes the kube
+                        // context of the cluster it drains (aws eks update-kubeconfig), as ProvisionCluster does.
                         new BuildStep(nameof(IConfigRepoPublish.PublishChanges))
                         {
-                            Name = "Commit what changed (a pull request for prod)",
+                            Name = "Commit what changed (a pull request for prod or for workflows)",
+                            If = $"inputs.action != '{nameof(IClusterLifecycle.RetireCluster)}'",
                             Parameters =
                             [
                                 new(nameof(IHelmfileRender.Env), Expr.Input("env")),
@@ -142,4 +153,7 @@ partial class Build
             ],
         };
     }
+
+    /// <summary>The GitHub environment of the lifecycle job of <paramref name="environment"/>.</summary>
+    static string LifecycleEnvironment(string environment) => $"{environment}-lifecycle";
 }

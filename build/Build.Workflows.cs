@@ -8,9 +8,11 @@ using Pipelines.Images;
 
 /// <summary>
 /// The CI and CD pipelines, declared against the build's targets; <c>./build.sh GenerateWorkflows</c> writes them to
-/// <c>.github/workflows/</c> with the cluster matrices read from helmfile/clusters.yaml. The repository needs the secrets
-/// AWS_ROLE_ARN (an IAM role trusting this repository's OIDC tokens; per GitHub environment for the sync jobs) and
-/// CONFIG_REPO_TOKEN (contents and pull-requests write on the config repo: a push with GITHUB_TOKEN would not start cd.yml).
+/// <c>.github/workflows/</c> with the cluster matrices read from helmfile/clusters.yaml. Every job that takes AWS
+/// credentials runs in a GitHub environment whose secret AWS_ROLE_ARN names a role trusting only that environment's
+/// OIDC token (docs/iam-trust-policies.md, generated); CONFIG_REPO_TOKEN (contents and pull-requests write on the config
+/// repo: a push with GITHUB_TOKEN would not start cd.yml) is a secret of the environments whose jobs bump
+/// (config-repo, &lt;env&gt;-lifecycle) only. docs/security-model.md says who can do what, and why.
 /// </summary>
 partial class Build : IGitHubWorkflows, IPullRequestReview
 {
@@ -19,8 +21,23 @@ partial class Build : IGitHubWorkflows, IPullRequestReview
     /// <summary>Where CI pushes images: the ECR of the AWS account the role belongs to, in this region.</summary>
     const string EcrRegion = "ap-northeast-1";
 
-    /// <summary>The sample's base image on GitHub's runners (the tests build their own FROM-scratch base).</summary>
-    const string CiBaseImage = "docker.io/library/busybox:1.37";
+    /// <summary>
+    /// The sample's base image on GitHub's runners (the tests build their own FROM-scratch base), pinned by digest so a
+    /// re-pushed tag cannot change what CI builds. The digest is the one several independent public repositories pin
+    /// for busybox:1.37; check it with <c>skopeo inspect --raw docker://docker.io/library/busybox:1.37 | sha256sum</c>
+    /// when moving the tag.
+    /// </summary>
+    const string CiBaseImage =
+        "docker.io/library/busybox:1.37@sha256:9db7b59979c38555a39def84a31fb98b5296952f9e3afd4f6f11f05b07adfab0";
+
+    /// <summary>The branch every sync, bump and lifecycle run comes from (see <see cref="BranchGuard"/>).</summary>
+    const string DefaultBranch = "main";
+
+    /// <summary>The GitHub environment of the image push: its role may push to ECR and nothing else.</summary>
+    const string RegistryEnvironment = "registry";
+
+    /// <summary>The GitHub environment holding CONFIG_REPO_TOKEN, restricted to the default branch.</summary>
+    const string ConfigRepoEnvironment = "config-repo";
     static readonly string IsPullRequest = "github.event_name == 'pull_request'";
     static readonly string IsPush = "github.event_name == 'push'";
 
@@ -44,6 +61,7 @@ partial class Build : IGitHubWorkflows, IPullRequestReview
                 Push = new() { Branches = ["main"], Paths = ["samples/**"] },
                 PullRequest = new() { Paths = ["samples/**"] },
             },
+            // A bump is never cancelled half-pushed: a newer run waits for it.
             Concurrency = new("ci-${{ github.ref }}", CancelInProgress: false),
             Jobs =
             [
@@ -67,6 +85,7 @@ partial class Build : IGitHubWorkflows, IPullRequestReview
                     Id = "push-image",
                     Name = nameof(IContainerImage.PushImage),
                     If = IsPush,
+                    Environment = new(RegistryEnvironment),
                     Permissions = Permissions.ReadContentsAndWrite(Scope.IdToken),
                     TimeoutMinutes = 20,
                     Outputs =
@@ -99,6 +118,8 @@ partial class Build : IGitHubWorkflows, IPullRequestReview
                     Id = "bump-k8s-config",
                     Name = nameof(IConfigRepoBump.BumpK8sConfig),
                     Needs = ["push-image"],
+                    // The only CI job with CONFIG_REPO_TOKEN: the token is a secret of this environment alone.
+                    Environment = new(ConfigRepoEnvironment),
                     TimeoutMinutes = 10,
                     Steps =
                     [

@@ -9,68 +9,93 @@ namespace Pipelines.Clusters;
 /// entry ProvisionCluster writes when the environment has <c>cdRole:</c>) are bound to the ClusterRole
 /// <c>pipelines-cd</c>. Sync applies every kind a chart renders (CRDs, RBAC, namespaces) and prunes what it applied,
 /// so the role is as wide as Argo CD's application controller's: every verb on every resource. Narrow it here if
-/// your charts allow. The objects are applied by their own field manager, without Sync's tracking annotation, so
-/// no Sync --prune ever removes them.
+/// your charts allow. The read-only jobs (drift, plans) get their own group, <see cref="ReadOnlyGroup"/> (mapped
+/// from <c>readOnlyRole:</c>), bound to the ClusterRole <c>pipelines-read-only</c>: get, list and watch on every
+/// resource and nothing else, which is all <c>Sync --check</c> does. The objects are applied by their own field
+/// manager, without Sync's tracking annotation, so no Sync --prune ever removes them.
 /// </summary>
 public static class CdBootstrap
 {
     public const string Name = "pipelines-cd";
     public const string Namespace = "kube-system";
     public const string Group = "pipelines:cd";
+    public const string ReadOnlyName = "pipelines-read-only";
+    public const string ReadOnlyGroup = "pipelines:read-only";
     public const string FieldManager = "pipelines-bootstrap";
+
+    /// <summary>The verbs of the read-only ClusterRole: reads, never a write, a delete or an escalation.</summary>
+    public static IReadOnlyList<string> ReadOnlyVerbs { get; } = ["get", "list", "watch"];
+
+    private const string Rbac = "rbac.authorization.k8s.io/v1";
 
     public static IReadOnlyList<Dictionary<string, object?>> Manifests(string cluster) =>
         [
-            Object("v1", "ServiceAccount", cluster, Namespace, []),
+            Object("v1", "ServiceAccount", Name, cluster, Namespace, []),
+            Object(Rbac, "ClusterRole", Name, cluster, null, Rules(["*"])),
             Object(
-                "rbac.authorization.k8s.io/v1",
-                "ClusterRole",
-                cluster,
-                null,
-                new()
-                {
-                    ["rules"] = new List<object?>
-                    {
-                        new Dictionary<string, object?>
-                        {
-                            ["apiGroups"] = new List<object?> { "*" },
-                            ["resources"] = new List<object?> { "*" },
-                            ["verbs"] = new List<object?> { "*" },
-                        },
-                    },
-                }
-            ),
-            Object(
-                "rbac.authorization.k8s.io/v1",
+                Rbac,
                 "ClusterRoleBinding",
+                Name,
                 cluster,
                 null,
-                new()
-                {
-                    ["roleRef"] = new Dictionary<string, object?>
+                Binding(
+                    Name,
+                    new Dictionary<string, object?>
                     {
-                        ["apiGroup"] = "rbac.authorization.k8s.io",
-                        ["kind"] = "ClusterRole",
+                        ["kind"] = "ServiceAccount",
                         ["name"] = Name,
+                        ["namespace"] = Namespace,
                     },
-                    ["subjects"] = new List<object?>
-                    {
-                        new Dictionary<string, object?>
-                        {
-                            ["kind"] = "ServiceAccount",
-                            ["name"] = Name,
-                            ["namespace"] = Namespace,
-                        },
-                        new Dictionary<string, object?>
-                        {
-                            ["apiGroup"] = "rbac.authorization.k8s.io",
-                            ["kind"] = "Group",
-                            ["name"] = Group,
-                        },
-                    },
-                }
+                    GroupSubject(Group)
+                )
+            ),
+            Object(Rbac, "ClusterRole", ReadOnlyName, cluster, null, Rules(ReadOnlyVerbs)),
+            Object(
+                Rbac,
+                "ClusterRoleBinding",
+                ReadOnlyName,
+                cluster,
+                null,
+                Binding(ReadOnlyName, GroupSubject(ReadOnlyGroup))
             ),
         ];
+
+    private static Dictionary<string, object?> Rules(IReadOnlyList<string> verbs) =>
+        new()
+        {
+            ["rules"] = new List<object?>
+            {
+                new Dictionary<string, object?>
+                {
+                    ["apiGroups"] = new List<object?> { "*" },
+                    ["resources"] = new List<object?> { "*" },
+                    ["verbs"] = verbs.ToList<object?>(),
+                },
+            },
+        };
+
+    private static Dictionary<string, object?> Binding(
+        string role,
+        params Dictionary<string, object?>[] subjects
+    ) =>
+        new()
+        {
+            ["roleRef"] = new Dictionary<string, object?>
+            {
+                ["apiGroup"] = "rbac.authorization.k8s.io",
+                ["kind"] = "ClusterRole",
+                ["name"] = role,
+            },
+            ["subjects"] = subjects.ToList<object?>(),
+        };
+
+    private static Dictionary<string, object?> GroupSubject(string group) =>
+        new()
+        {
+            ["apiGroup"] = "rbac.authorization.k8s.io",
+            ["kind"] = "Group",
+            ["name"] = group,
+        };
 
     /// <summary>Server-side applies the manifests; returns one line per object.</summary>
     public static async Task<IReadOnlyList<string>> ApplyAsync(
@@ -100,6 +125,7 @@ public static class CdBootstrap
     private static Dictionary<string, object?> Object(
         string apiVersion,
         string kind,
+        string name,
         string cluster,
         string? ns,
         Dictionary<string, object?> body
@@ -107,7 +133,7 @@ public static class CdBootstrap
     {
         var metadata = new Dictionary<string, object?>
         {
-            ["name"] = Name,
+            ["name"] = name,
             ["labels"] = new Dictionary<string, object?>
             {
                 ["app.kubernetes.io/managed-by"] = FieldManager,

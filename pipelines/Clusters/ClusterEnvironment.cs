@@ -2,7 +2,7 @@ namespace Pipelines.Clusters;
 
 /// <summary>
 /// One environment of <c>helmfile/clusters.yaml</c>: its default region, the node groups every new cluster of the
-/// environment gets, the IAM role of its CD pipeline, and its clusters (retired ones included, for history).
+/// environment gets, the IAM roles of its CD pipeline and of its read-only jobs, and its clusters (retired ones included, for history).
 /// </summary>
 public sealed record ClusterEnvironment
 {
@@ -17,6 +17,12 @@ public sealed record ClusterEnvironment
     /// entry mapping it to the Kubernetes group the bootstrap RBAC binds (<see cref="CdBootstrap.Group"/>).
     /// </summary>
     public string? CdRole { get; init; }
+
+    /// <summary>
+    /// The IAM role of the read-only jobs, drift and plans (<c>readOnlyRole:</c>); when set, each new cluster gets an
+    /// EKS access entry mapping it to <see cref="CdBootstrap.ReadOnlyGroup"/>, which may get, list and watch only.
+    /// </summary>
+    public string? ReadOnlyRole { get; init; }
 
     public IReadOnlyList<ClusterDefinition> Clusters { get; init; } = [];
 

@@ -1,3 +1,4 @@
+using Pipelines.Clusters.Calendar;
 using Pipelines.Engine;
 using Pipelines.Helmfile.Rendering;
 using Pipelines.Helmfile.Templates;
@@ -22,6 +23,28 @@ public sealed record ClusterLifecycleSettings
     public required DateOnly Today { get; init; }
 
     public required ClusterTools Tools { get; init; }
+
+    /// <summary>The build's scratch space (<c>.nuke/temp</c>): the EKS calendar's cache, the lifecycle chart.</summary>
+    public AbsolutePath TemporaryDirectory
+    {
+        get => _temporaryDirectory ?? Root / ".nuke" / "temp";
+        init => _temporaryDirectory = value;
+    }
+
+    private readonly AbsolutePath? _temporaryDirectory;
+
+    /// <summary>The EKS calendar: today's cache, else live from the AWS CLI, else the in-code table (printed).</summary>
+    public Task<EksCalendar> LoadCalendarAsync(
+        string? region,
+        CancellationToken cancellationToken
+    ) =>
+        EksCalendarLoader.LoadAsync(
+            Tools.Aws,
+            TemporaryDirectory,
+            Today,
+            region,
+            cancellationToken
+        );
 
     /// <summary>The kubeconfig holding the clusters' contexts; null means KUBECONFIG, else ~/.kube/config.</summary>
     public string? Kubeconfig { get; init; }
@@ -60,5 +83,6 @@ public sealed record ClusterLifecycleSettings
             HealthTimeout = HealthTimeout,
             HealthPollInterval = HealthPollInterval,
             IgnoreDifferences = SyncConfig.Load(Root),
+            GitWorkTree = Root,
         };
 }

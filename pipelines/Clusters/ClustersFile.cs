@@ -15,7 +15,7 @@ public static partial class ClustersFile
     public static IReadOnlyList<ClusterDefinition> Load(AbsolutePath path, AbsolutePath root) =>
         LoadEnvironments(path, root).SelectMany(e => e.Clusters).ToList();
 
-    /// <summary>The environments in file order, each with its node groups, CD role and clusters.</summary>
+    /// <summary>The environments in file order, each with its node groups, roles and clusters.</summary>
     public static IReadOnlyList<ClusterEnvironment> LoadEnvironments(
         AbsolutePath path,
         AbsolutePath root
@@ -91,17 +91,19 @@ public static partial class ClustersFile
             Name = environment,
             Region = region,
             NodeGroups = ReadNodeGroups(environment, map, file),
-            CdRole = ReadCdRole(environment, map, file),
+            CdRole = ReadRole(environment, map, "cdRole", file),
+            ReadOnlyRole = ReadRole(environment, map, "readOnlyRole", file),
             Clusters = clusters,
         };
     }
 
-    private static string? ReadCdRole(
+    private static string? ReadRole(
         string environment,
         Dictionary<string, object?> map,
+        string key,
         string file
     ) =>
-        map.GetValueOrDefault("cdRole") switch
+        map.GetValueOrDefault(key) switch
         {
             null => null,
             string arn
@@ -109,9 +111,9 @@ public static partial class ClustersFile
                     && arn.Contains(":role/", StringComparison.Ordinal) => arn,
             var other => throw Error(
                 map,
-                "cdRole",
+                key,
                 file,
-                $"environment '{environment}': cdRole must be an IAM role ARN (arn:aws:iam::<account>:role/<name>), not {YamlData.Describe(other)} '{other}'."
+                $"environment '{environment}': {key} must be an IAM role ARN (arn:aws:iam::<account>:role/<name>), not {YamlData.Describe(other)} '{other}'."
             ),
         };
 

@@ -1,5 +1,4 @@
 using System.Globalization;
-using Pipelines.Engine;
 using Pipelines.Helmfile.Manifests;
 
 namespace Pipelines.Clusters;
@@ -22,15 +21,27 @@ public sealed record EksVersion(
 
     /// <summary>Whether EKS still creates clusters of this version on <paramref name="today"/> (standard or extended).</summary>
     public bool CanCreateOn(DateOnly today) => today < EndOfExtendedSupport;
+
+    /// <summary>EKS's own word on the version (<c>STANDARD_SUPPORT</c>, <c>EXTENDED_SUPPORT</c>) when read live; null from the table.</summary>
+    public string? Status { get; init; }
 }
 
 /// <summary>
-/// The Kubernetes versions the project knows EKS supports, after the "Amazon EKS Kubernetes release calendar"
+/// The offline fallback of the EKS calendar (<see cref="Calendar.EksCalendar"/>): the versions the project knows EKS
+/// supports, after the "Amazon EKS Kubernetes release calendar"
 /// (https://docs.aws.amazon.com/eks/latest/userguide/kubernetes-versions.html#kubernetes-release-calendar;
-/// source: awsdocs/amazon-eks-user-guide, latest/ug/versioning/kubernetes-versions.adoc). Checked on 2026-11-30.
-/// Dates are UTC, as AWS gives them. When EKS ships a new version, add a row here: the newest row is the
-/// default of ProvisionCluster and UpgradeBriefing.
+/// source: awsdocs/amazon-eks-user-guide, latest/ug/versioning/kubernetes-versions.adoc). Dates are UTC, as AWS
+/// gives them. When the AWS CLI and credentials are there, the lifecycle targets read the calendar live
+/// (<c>aws eks describe-cluster-versions</c>) instead, so this table only has to be right offline.
 /// </summary>
+/// <remarks>
+/// Checked on 2026-12-05. 1.35: EKS release 2026-01-28, standard support until 2027-03-27, extended until
+/// 2028-03-27 (endoflife.date/amazon-eks, which follows the AWS calendar; the same dates are in AWS's
+/// sample-apex-skills EKS calendar, verified 2026-04-24). 1.36: the EKS release notes say "Kubernetes 1.36 is now
+/// available in Amazon EKS" (kubernetes-versions-standard.html#kubernetes-1-36, June 2026), but no source found gave
+/// its exact release and support dates, so it has no row: with no live calendar, a version newer than the table is a
+/// warning, not a refusal. The newest row is the default of ProvisionCluster and UpgradeBriefing offline.
+/// </remarks>
 public static class EksVersions
 {
     /// <summary>Oldest first.</summary>
@@ -47,6 +58,7 @@ public static class EksVersions
         Row("1.32", "2025-01-23", "2026-03-23", "2027-03-23"),
         Row("1.33", "2025-05-29", "2026-07-29", "2027-07-29"),
         Row("1.34", "2025-10-02", "2026-12-02", "2027-12-02"),
+        Row("1.35", "2026-01-28", "2027-03-27", "2028-03-27"),
     ];
 
     /// <summary>The newest version the project knows EKS supports.</summary>
@@ -58,29 +70,6 @@ public static class EksVersions
         var parsed = KubernetesVersion.Parse(version).ToString();
         return All.FirstOrDefault(v => v.Version == parsed);
     }
-
-    /// <summary>The row for <paramref name="version"/>; an unknown one is a usage error listing the known versions.</summary>
-    public static EksVersion Get(string version, string parameter = "--kube-version")
-    {
-        KubernetesVersion parsed;
-        try
-        {
-            parsed = KubernetesVersion.Parse(version);
-        }
-        catch (UsageException)
-        {
-            throw Unknown(version, parameter);
-        }
-        return All.FirstOrDefault(v => v.Version == parsed.ToString())
-            ?? throw Unknown(version, parameter);
-    }
-
-    private static UsageException Unknown(string version, string parameter) =>
-        new(
-            $"{parameter} {version}: not a Kubernetes version this project knows EKS supports. "
-                + $"Known: {string.Join(", ", All.Select(v => v.Version))} (newest {Newest.Version}; "
-                + "the table is pipelines/Clusters/EksVersions.cs, after the Amazon EKS Kubernetes release calendar)."
-        );
 
     private static EksVersion Row(
         string version,

@@ -3,6 +3,7 @@ using Pipelines.Clusters.Provisioning;
 using Pipelines.Clusters.Retirement;
 using Pipelines.Clusters.Status;
 using Pipelines.ConfigRepo;
+using Pipelines.ConfigRepo.Publish;
 using Pipelines.Engine;
 using Pipelines.Helmfile;
 using Pipelines.Sync;
@@ -14,9 +15,10 @@ namespace Pipelines.Clusters;
 /// cluster per Kubernetes version (ProvisionCluster), apps moving over on their own schedule (MigrateApp, then
 /// Sync --prune; the config repo is reached as BumpK8sConfig reaches it, see <see cref="IConfigRepoAccess"/>),
 /// the state of it all (ClusterStatus), the briefing for app teams (UpgradeBriefing), and the old
-/// cluster's end (RetireCluster). <c>helmfile/clusters.yaml</c> is the record; eksctl does what only AWS can.
+/// cluster's end (RetireCluster, which publishes the retirement as PublishChanges does before it deletes anything).
+/// <c>helmfile/clusters.yaml</c> is the record; eksctl does what only AWS can.
 /// </summary>
-public interface IClusterLifecycle : ISync, IConfigRepoAccess
+public interface IClusterLifecycle : ISync, IConfigRepoPublish
 {
     [Parameter(
         "Kubernetes version (major.minor) of the new cluster, for ProvisionCluster and UpgradeBriefing (default: the newest EKS version the project knows)"
@@ -68,6 +70,7 @@ public interface IClusterLifecycle : ISync, IConfigRepoAccess
             HelmToolsDirectory = HelmToolsDirectory,
             Today = Today,
             Tools = ClusterTools,
+            TemporaryDirectory = TemporaryDirectory,
             Kubeconfig = Kubeconfig?.Value,
             DryRun = DryRun,
             HealthTimeout = TimeSpan.FromSeconds(Timeout),
@@ -129,12 +132,13 @@ public interface IClusterLifecycle : ISync, IConfigRepoAccess
     Target ClusterStatus =>
         _ =>
             _.Description(
-                    "Per environment: clusters (version, role, state, EKS support left, deadline) and which cluster each app runs on"
+                    "Per environment: clusters (version, role, state, EKS support left, deadline, live version), where each app runs, and a lifecycle gantt chart"
                 )
-                .Executes(() =>
+                .Executes(async ct =>
                 {
-                    var statuses = ClusterStatusing.Run(Env, ClusterLifecycle);
+                    var statuses = await ClusterStatusing.RunAsync(Env, ClusterLifecycle, ct);
                     Report("past deadline", statuses.Sum(s => s.PastDeadline.Count));
+                    Report("version drift", statuses.Sum(s => s.VersionDrift.Count));
                 });
 
     Target UpgradeBriefing =>
@@ -160,12 +164,24 @@ public interface IClusterLifecycle : ISync, IConfigRepoAccess
     Target RetireCluster =>
         _ =>
             _.Description(
-                    "Retire --name: refuse while an app runs only there; mark retired, drain what Sync applied, eksctl delete cluster"
+                    "Retire --name of --env: refuse while an app runs only there; drain what Sync applied, then mark it retired, publish that (a PR for prod), then eksctl delete cluster"
                 )
                 .Requires(() => Name)
+                .Requires(() => Env)
                 .Executes(async ct =>
                 {
-                    var cluster = await ClusterRetirement.RunAsync(Name!, ClusterLifecycle, ct);
+                    var cluster = await ClusterRetirement.RunAsync(
+                        Name!,
+                        Env!,
+                        ClusterLifecycle,
+                        new RetirementPublishing(
+                            token =>
+                                PublishSource.EnsureOnBaseBranchAsync(this, "RetireCluster", token),
+                            (message, token) =>
+                                ChangePublishing.RunAsync(this, Env!, message, token)
+                        ),
+                        ct
+                    );
                     Report("retired", cluster.Name);
                 });
 }

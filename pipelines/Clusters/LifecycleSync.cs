@@ -13,12 +13,16 @@ internal static class LifecycleSync
         RenderResult render,
         ClusterLifecycleSettings settings,
         bool prune,
-        CancellationToken cancellationToken
+        CancellationToken cancellationToken,
+        int maxPrune = 50
     )
     {
         var reports = await SyncRunner.RunAsync(
             render,
-            settings.SyncOptions(prune),
+            settings.SyncOptions(prune) with
+            {
+                MaxPrune = maxPrune,
+            },
             c => KubeConnections.Create(c, settings.Kubeconfig),
             cancellationToken
         );

@@ -8,7 +8,7 @@ namespace Pipelines.ConfigRepo;
 /// BumpK8sConfig's work: one commit for the environments bumped directly, one pull request per environment bumped
 /// through review, each through <see cref="ConfigRepoChanges"/> so concurrent bumps never lose one another.
 /// </summary>
-internal static class ConfigRepoBumping
+internal static partial class ConfigRepoBumping
 {
     public static async Task<IReadOnlyList<KeyValuePair<string, string>>> RunAsync(
         IConfigRepoBump build,
@@ -128,8 +128,25 @@ internal static class ConfigRepoBumping
     }
 
     /// <summary>--app may be a build context path for BuildImage; its folder name is the app.</summary>
-    private static string AppName(string app) =>
-        Path.GetFileName(app.TrimEnd('/', Path.DirectorySeparatorChar));
+    /// <summary>
+    /// The app's plain name (the last folder of a build-context path): it becomes a folder of the values file path,
+    /// so "..", "." or anything but a name would point the bump at another file (helmfile/values/apps/../test.yaml).
+    /// </summary>
+    internal static string AppName(string app)
+    {
+        var name = Path.GetFileName(app.TrimEnd('/', Path.DirectorySeparatorChar));
+        if (!PlainName().IsMatch(name))
+        {
+            throw new UsageException(
+                $"--app '{app}' is not a plain app name (letters, digits, '.', '_', '-', starting with a letter or "
+                    + "digit; no '/', '..' or spaces). Give the app's folder name, e.g. --app web."
+            );
+        }
+        return name;
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9._-]{0,62}$")]
+    private static partial System.Text.RegularExpressions.Regex PlainName();
 
     private static string Describe(ConfigChangeResult result) =>
         !result.Changed ? "already up to date"

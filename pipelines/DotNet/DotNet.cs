@@ -10,7 +10,9 @@ public static class DotNet
             .For("dotnet")
             .WithArguments(arguments)
             .WithEnvironment("DOTNET_NOLOGO", "1")
-            .WithEnvironment("DOTNET_CLI_TELEMETRY_OPTOUT", "1");
+            .WithEnvironment("DOTNET_CLI_TELEMETRY_OPTOUT", "1")
+            // A private NuGet feed's credentials, as the NuGet credential provider and setup-dotnet read them.
+            .WithInheritedSecrets("VSS_NUGET_ACCESSTOKEN", "NUGET_AUTH_TOKEN");
 
     public static Task BuildAsync(string project, CancellationToken cancellationToken) =>
         ToolRunner.Default.RunAsync(

@@ -8,9 +8,20 @@ namespace Pipelines.Engine;
 /// </summary>
 public static class AtomicFile
 {
+    public static Task WriteAllTextAsync(
+        string path,
+        string content,
+        CancellationToken cancellationToken = default
+    ) => WriteAllTextAsync(path, content, mode: null, cancellationToken);
+
+    /// <summary>
+    /// Writes the file with <paramref name="mode"/> from its creation on (Unix), so a credentials file is never
+    /// readable by others, not even for the moment between writing it and changing its mode.
+    /// </summary>
     public static async Task WriteAllTextAsync(
         string path,
         string content,
+        UnixFileMode? mode,
         CancellationToken cancellationToken = default
     )
     {
@@ -22,12 +33,20 @@ public static class AtomicFile
         );
         try
         {
-            await File.WriteAllTextAsync(
-                temporary,
-                content,
-                new UTF8Encoding(false),
-                cancellationToken
-            );
+            var options = new FileStreamOptions
+            {
+                Mode = FileMode.CreateNew,
+                Access = FileAccess.Write,
+            };
+            if (mode is { } unixMode && !OperatingSystem.IsWindows())
+            {
+                options.UnixCreateMode = unixMode;
+            }
+            await using (var stream = new FileStream(temporary, options))
+            await using (var writer = new StreamWriter(stream, new UTF8Encoding(false)))
+            {
+                await writer.WriteAsync(content.AsMemory(), cancellationToken);
+            }
             File.Move(temporary, path, overwrite: true);
         }
         finally

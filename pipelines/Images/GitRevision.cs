@@ -73,12 +73,37 @@ internal sealed record GitRevision(
         }
         try
         {
-            return await GitAsync(workTree, ct, "config", "--get", "remote.origin.url");
+            return WithoutCredentials(
+                await GitAsync(workTree, ct, "config", "--get", "remote.origin.url")
+            );
         }
         catch (ToolException)
         {
             return null;
         }
+    }
+
+    /// <summary>
+    /// The remote URL as the image label may show it: an https remote loses its whole user part (a token is often
+    /// the user name: https://x-access-token:ghp_…@github.com/…), any other loses a password. The label is public.
+    /// </summary>
+    internal static string WithoutCredentials(string url)
+    {
+        if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || uri.UserInfo.Length == 0)
+        {
+            return url; // scp-like git@host:org/repo.git names a user, never a secret.
+        }
+        var builder = new UriBuilder(uri) { Password = "" };
+        if (uri.Scheme is "http" or "https")
+        {
+            builder.UserName = "";
+        }
+        // Port -1 keeps the default port out of the URL, as the remote wrote it.
+        if (uri.IsDefaultPort)
+        {
+            builder.Port = -1;
+        }
+        return builder.Uri.AbsoluteUri;
     }
 
     private static Task<string> GitAsync(

@@ -127,9 +127,9 @@ internal sealed record ImageBuilder(ImageBuilderKind Kind, AbsolutePath StorageD
                 StorageDirectory / "runroot"
             );
 
+    /// <summary>A base image from a registry on this machine (its host, not a prefix of it, is loopback).</summary>
     private static bool IsLoopbackImage(string value) =>
-        value.StartsWith("127.0.0.1", StringComparison.Ordinal)
-        || value.StartsWith("localhost:", StringComparison.Ordinal);
+        value.Contains('/') && RegistryTarget.IsLoopbackHost(value);
 
     private static async Task<bool> DockerAnswersAsync(CancellationToken ct)
     {

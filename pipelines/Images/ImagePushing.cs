@@ -31,7 +31,8 @@ internal static class ImagePushing
                 $"Local registry on {local.Host}, storage in {build.TemporaryDirectory / "registry"}"
             );
         }
-        var authFile = await RegistryAuth.LoginAsync(build, registry, ct);
+        using var login = await RegistryAuth.LoginAsync(build, registry, ct);
+        var authFile = login?.Path;
         var repository = registry.Repository(request.Name);
         var client = new RegistryClient(registry, authFile);
         // The local image ID and every tag's state are independent reads: ask for them all at once.

@@ -8,11 +8,40 @@ internal sealed partial record RegistryTarget(string Host, string Path)
 {
     public bool IsLocal { get; private init; }
 
-    /// <summary>Plain HTTP without certificate checks, only ever for a registry on this machine.</summary>
-    public bool IsLoopback =>
-        Host.StartsWith("127.0.0.1", StringComparison.Ordinal)
-        || Host.StartsWith("localhost", StringComparison.Ordinal)
-        || Host.StartsWith("[::1]", StringComparison.Ordinal);
+    /// <summary>
+    /// Plain HTTP without certificate checks, only ever for a registry on this machine: the host itself must be
+    /// loopback (127.0.0.1.example.com and localhost.example.com are not).
+    /// </summary>
+    public bool IsLoopback => IsLoopbackHost(Host);
+
+    /// <summary>
+    /// Whether <c>host[:port]</c> (or an image reference starting with it) names this machine: localhost, an
+    /// address in 127.0.0.0/8, or [::1].
+    /// </summary>
+    public static bool IsLoopbackHost(string hostAndPort)
+    {
+        var host = hostAndPort.Split('/')[0];
+        if (host.StartsWith('['))
+        {
+            var close = host.IndexOf(']');
+            if (close < 0 || (close + 1 < host.Length && host[close + 1] != ':'))
+            {
+                return false;
+            }
+            host = host[1..close];
+        }
+        else if (host.IndexOf(':') is var colon and >= 0)
+        {
+            host = host[..colon];
+        }
+        return host == "localhost"
+            || (
+                System.Net.IPAddress.TryParse(host, out var address)
+                && System.Net.IPAddress.IsLoopback(address)
+                // TryParse takes "127.1" and "2130706433" too; only a written-out address counts.
+                && (host.Count(c => c == '.') == 3 || host.Contains(':'))
+            );
+    }
 
     /// <summary>The region of an ECR host (<c>&lt;account&gt;.dkr.ecr.&lt;region&gt;.amazonaws.com</c>), else null.</summary>
     public string? EcrRegion =>

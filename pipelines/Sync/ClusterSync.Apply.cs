@@ -16,7 +16,13 @@ public sealed partial class ClusterSync
         var ours =
             live is not null
             && Tracking.Of(live)?.StartsWith($"{environment}/", StringComparison.Ordinal) == true;
-        var force = options.ForceConflicts ?? (live is null || ours);
+        var adopted =
+            live is not null
+            && Tracking
+                .Of(live)
+                ?.StartsWith($"{environment}/{clusterName}/", StringComparison.Ordinal) != true;
+        // --adopt takes the object over, as helm's adoption does: fields other managers set follow Git from now on.
+        var force = options.ForceConflicts ?? (live is null || ours || adopted);
         try
         {
             // ignoreDifferences holds on apply too (Argo CD's RespectIgnoreDifferences): ignored fields keep their live value.
@@ -35,7 +41,9 @@ public sealed partial class ClusterSync
                         Status = SyncStatus.Synced,
                         Message = Join(
                             before.Message,
-                            before.Status == SyncStatus.Missing ? "created" : "applied"
+                            before.Status == SyncStatus.Missing ? "created"
+                                : adopted ? "adopted (--adopt)"
+                                : "applied"
                         ),
                     },
                 options.DryRun ? null : applied

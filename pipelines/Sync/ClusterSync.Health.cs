@@ -20,14 +20,14 @@ public sealed partial class ClusterSync
         List<(Desired Item, int Index)> wave,
         Dictionary<Desired, Dictionary<string, object?>?> lives,
         List<ObjectReport> result,
-        SyncProgress progress,
+        SyncProgress lines,
         CancellationToken cancellationToken
     )
     {
         var pending = wave.Where(p => NeedsRollout(p.Item) && result[p.Index].Health is null)
             .ToList();
         var deadline = DateTime.UtcNow + options.HealthTimeout;
-        var cache = new LiveStateCache(api, ClusterName);
+        var cache = new LiveStateCache(api, clusterName);
         var known = pending.ToDictionary(p => p.Index, p => lives[p.Item]);
         while (pending.Count > 0)
         {
@@ -60,10 +60,10 @@ public sealed partial class ClusterSync
                 }
                 else
                 {
-                    progress.Waiting(item.Type.Kind, item.Namespace, item.Name, message);
+                    lines.Waiting(item.Type.Kind, item.Namespace, item.Name, message);
                 }
             }
-            progress.Show(result, pending.Count);
+            lines.Show(result, pending.Count);
             if (pending.Count > 0)
             {
                 await Task.Delay(options.HealthPollInterval, cancellationToken);
@@ -77,10 +77,13 @@ public sealed partial class ClusterSync
                 }
             }
         }
-        progress.Done();
+        lines.Done();
         foreach (var (_, index) in wave)
         {
-            if (result[index].Health is null && result[index].Status != SyncStatus.Extraneous)
+            if (
+                result[index].Health is null
+                && result[index].Status is not (SyncStatus.Extraneous or SyncStatus.NotManaged)
+            )
             {
                 result[index] = result[index] with { Health = Health.Healthy };
             }

@@ -14,10 +14,12 @@ public sealed partial class ClusterSync
     {
         if (item.Hook!.BeforeHookCreation)
         {
+            // No uid: whichever object the previous run left under the hook's name goes.
             await api.DeleteAsync(
                 item.Type,
                 item.Namespace,
                 item.Name,
+                uid: null,
                 options.DryRun,
                 cancellationToken
             );
@@ -57,7 +59,14 @@ public sealed partial class ClusterSync
             {
                 continue;
             }
-            await api.DeleteAsync(item.Type, item.Namespace, item.Name, false, cancellationToken);
+            await api.DeleteAsync(
+                item.Type,
+                item.Namespace,
+                item.Name,
+                uid: null,
+                dryRun: false,
+                cancellationToken
+            );
             result[index] = result[index] with
             {
                 Message = Join(result[index].Message, $"deleted ({policy})"),

@@ -29,7 +29,7 @@ public sealed partial class ClusterSync
             )
             .OrderBy(g => g.Key)
             .ToList();
-        var progress = new SyncProgress(ClusterName);
+        var lines = new SyncProgress(clusterName);
         foreach (var wave in waves)
         {
             await Parallel.ForEachAsync(
@@ -54,12 +54,12 @@ public sealed partial class ClusterSync
                         result[pair.index] = report;
                         lives[pair.item] = live ?? lives[pair.item];
                     }
-                    progress.Applied();
+                    lines.Applied();
                 }
             );
             if (!options.DryRun && !result.Any(r => r.Health == Health.Degraded))
             {
-                await WaitForHealthAsync(wave.ToList(), lives, result, progress, cancellationToken);
+                await WaitForHealthAsync(wave.ToList(), lives, result, lines, cancellationToken);
             }
             if (!options.DryRun)
             {

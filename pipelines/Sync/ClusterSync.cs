@@ -13,12 +13,21 @@ public sealed partial class ClusterSync(
     SyncOptions options,
     string environment,
     ResourceCatalog catalog,
-    Func<ClusterApi> connect
+    Func<ClusterApi> connect,
+    RevisionGuard revisions
 )
 {
     private ClusterApi api = null!;
+    private string clusterName = "";
+    private InventoryStore inventoryStore = null!;
+    private InventorySnapshot recordedInventory = new([], null, null);
+    private SyncScope scope = SyncScope.Everything;
 
-    private string ClusterName { get; set; } = "";
+    // Why the cluster fails although the run went on (objects not Sync's, prune refused); the objects' rows say the rest.
+    private readonly List<string> failures = [];
+
+    // The rows so far, so that a cluster stopped by an error still shows what was compared and applied.
+    private List<ObjectReport> progress = [];
 
     // Created: a namespace Sync creates for releases (helm's --create-namespace), never pruned.
     private sealed record Desired(
@@ -37,11 +46,12 @@ public sealed partial class ClusterSync(
     )
     {
         var cluster = render.Cluster;
+        clusterName = cluster.Name;
+        scope = SyncScope.Of(render);
         List<Desired> desired = [];
         try
         {
             api = connect();
-            ClusterName = cluster.Name;
             desired = await DesireAsync(render, cancellationToken);
             // One writer per cluster: taken before reading what to change, so the compare is not stale.
             await using var lease =
@@ -54,13 +64,13 @@ public sealed partial class ClusterSync(
                         options.Lease,
                         cancellationToken
                     );
-            var inventoryMap = await api.GetAsync(
-                ResourceType.BuiltIn("v1", "ConfigMap"),
+            inventoryStore = new InventoryStore(
+                api,
                 options.InventoryNamespace,
-                $"{Inventory.Name}-{environment}",
-                cancellationToken
+                environment,
+                cluster.Name
             );
-            var inventory = Inventory.FromConfigMap(inventoryMap);
+            recordedInventory = await inventoryStore.ReadAsync(cancellationToken);
             var reports = new List<ObjectReport>();
             var lives = new Dictionary<Desired, Dictionary<string, object?>?>();
             // One LIST per kind answers for everything Sync applied before; only the rest costs a GET.
@@ -78,7 +88,9 @@ public sealed partial class ClusterSync(
                 );
             }
             var wanted = desired.Select(d => Entry(d).Key).ToHashSet(); // created namespaces count as wanted
-            var extraneous = inventory.Where(e => !wanted.Contains(e.Key)).ToList();
+            var extraneous = recordedInventory
+                .Entries.Where(e => scope.Covers(e) && !wanted.Contains(e.Key))
+                .ToList();
             reports.AddRange(
                 extraneous.Select(e => new ObjectReport(
                     e.Group,
@@ -93,68 +105,77 @@ public sealed partial class ClusterSync(
                     ""
                 ))
             );
+            progress = reports;
             if (options.Check)
             {
                 return new ClusterReport(cluster, reports, null);
             }
-            reports = await ApplyAsync(desired, lives, reports, cancellationToken);
-            reports = await PruneAsync(extraneous, reports, cluster.Name, cancellationToken);
+            var refusal = await revisions.RefusalAsync(
+                recordedInventory.Revision,
+                options.AllowRollback,
+                cancellationToken
+            );
+            if (refusal is not null)
+            {
+                return new ClusterReport(
+                    cluster,
+                    reports,
+                    $"{cluster.Name}: nothing was applied: {refusal}"
+                );
+            }
+            FailOnNotManaged(reports);
+            // Hooks are never tracked (helm never prunes them); nor is what Sync did not create and may not take over.
+            var tracked = desired
+                .Select((d, i) => (d, reports[i]))
+                .Where(p =>
+                    !p.d.Created && p.d.Hook is null && p.Item2.Status != SyncStatus.NotManaged
+                )
+                .Select(p => Entry(p.d))
+                .ToList();
+            reports = progress = await ApplyAsync(desired, lives, reports, cancellationToken);
             if (!options.DryRun)
             {
-                var kept = desired
-                    .Where(d => !d.Created && d.Hook is null) // hooks are never pruned, as in helm
-                    .Select(Entry)
-                    .Concat(options.Prune ? [] : extraneous);
-                await api.ApplyAsync(
-                    Inventory.ToConfigMap(
-                        options.InventoryNamespace,
-                        environment,
-                        cluster.Name,
-                        kept
-                    ),
-                    force: true,
-                    dryRun: false,
+                // Recorded once the waves ran, failed ones included (their objects may exist): before prune, so a
+                // refused or failed prune leaves every candidate tracked for the next run.
+                await inventoryStore.WriteAsync(
+                    scope,
+                    tracked.Concat(extraneous),
+                    await revisions.CurrentAsync(),
                     cancellationToken
                 );
             }
+            // A lost lease means another writer may be at work: that fails the cluster, and so prune does not run.
+            NoteLostLease(lease);
+            reports = progress = await PruneAsync(extraneous, reports, tracked, cancellationToken);
+            NoteLostLease(lease);
             return new ClusterReport(
                 cluster,
                 reports,
-                lease?.Lost is { } lost ? $"{cluster.Name}: {lost}" : null
+                failures.Count == 0 ? null : $"{cluster.Name}: {string.Join("; ", failures)}"
             );
         }
         catch (Exception exception)
-            when (exception
-                    is HttpRequestException
-                        or k8s.Autorest.HttpOperationException
-                        or InvalidOperationException
-                        or k8s.Exceptions.KubeConfigException
-                        or IOException
+            when (exception is not OperationCanceledException
+                || !cancellationToken.IsCancellationRequested
             )
         {
-            return Unreachable(
-                cluster,
-                desired.Count > 0 ? desired : Desire(render, lenient: true),
-                Describe(exception)
-            );
+            // Whatever stops one cluster (an HTTP timeout, a bug) fails that cluster alone; the others finish.
+            return progress.Count > 0
+                ? new ClusterReport(cluster, progress, $"{cluster.Name}: {Describe(exception)}")
+                : Unreachable(
+                    cluster,
+                    desired.Count > 0 ? desired : Desire(render, lenient: true),
+                    Describe(exception)
+                );
         }
     }
 
-    /// <summary>A dry run still shows the plan, clearly labelled; a real run fails this cluster.</summary>
-    private ClusterReport Unreachable(
-        Clusters.ClusterDefinition cluster,
-        IReadOnlyList<Desired> desired,
-        string reason
-    )
+    private void NoteLostLease(SyncLease? lease)
     {
-        if (!options.DryRun)
+        if (lease?.Lost is { } lost && !failures.Contains(lost))
         {
-            return new ClusterReport(cluster, [], $"{cluster.Name}: {reason}");
+            failures.Add(lost);
         }
-        var plan = desired
-            .Select(d => Report(d, SyncStatus.Unknown, "would apply; live state unknown", [], ""))
-            .ToList();
-        return new ClusterReport(cluster, plan, null) { Unreachable = reason };
     }
 
     /// <summary>The desired objects; custom kinds not defined by a desired CRD are looked up in the cluster's CRDs.</summary>
@@ -303,6 +324,10 @@ public sealed partial class ClusterSync(
         {
             return Report(item, SyncStatus.Missing, "not in the cluster", [], "");
         }
+        if (Ownership(item, live) is { } notOurs)
+        {
+            return notOurs;
+        }
         var diff = DriftComparer.Compare(
             item.Manifest,
             live,
@@ -352,16 +377,4 @@ public sealed partial class ClusterSync(
             item.Name,
             item.Release
         );
-
-    private static string Describe(Exception exception) =>
-        exception switch
-        {
-            k8s.Autorest.HttpOperationException http =>
-                $"the API server answered {(int)http.Response.StatusCode}: {FirstLine(http.Response.Content)}",
-            HttpRequestException =>
-                $"cannot reach the API server ({exception.Message}). Check the kube context and network.",
-            _ => exception.Message,
-        };
-
-    private static string FirstLine(string? text) => (text ?? "").Split('\n')[0];
 }

@@ -28,6 +28,11 @@ public static class ClusterSyncing
             HealthTimeout = TimeSpan.FromSeconds(build.Timeout),
             IgnoreDifferences = SyncConfig.Load(build.RootDirectory),
             Lease = new LeaseSettings { Timeout = TimeSpan.FromSeconds(build.LockTimeout) },
+            MaxPrune = PruneGuard.MaxPrune(build.MaxPrune),
+            PruneKinds = PruneGuard.PruneKinds(build.PruneKinds),
+            Adopt = build.Adopt,
+            AllowRollback = build.AllowRollback,
+            GitWorkTree = build.RootDirectory,
         };
         var reports = await SyncRunner.RunAsync(
             render,

@@ -19,6 +19,26 @@ public interface ISync : IHelmfileRender
     )]
     bool Prune => TryGetValue(() => Prune);
 
+    [Parameter(
+        "With --prune: the most one run may delete on a cluster, in percent of the objects Sync tracks there; more deletes nothing and fails the cluster (0-100, default 50)"
+    )]
+    int MaxPrune => TryGetValue<int?>(() => MaxPrune) ?? 50;
+
+    [Parameter(
+        "With --prune: kinds whose deletion cascades that prune may still delete (Namespace, CustomResourceDefinition, PersistentVolume, PersistentVolumeClaim)"
+    )]
+    string[] PruneKinds => TryGetValue(() => PruneKinds) ?? [];
+
+    [Parameter(
+        "Take over live objects Sync did not create on the cluster (default: leave them unchanged and fail, as helm does)"
+    )]
+    bool Adopt => TryGetValue(() => Adopt);
+
+    [Parameter(
+        "Sync a revision older than, or unrelated to, the one last synced to a cluster (a deliberate rollback)"
+    )]
+    bool AllowRollback => TryGetValue(() => AllowRollback);
+
     [Parameter("Take fields other managers own (default: only on objects Sync already tracks)")]
     bool? ForceConflicts => TryGetValue(() => ForceConflicts);
 

@@ -20,6 +20,21 @@ public sealed record SyncOptions
 
     /// <summary>The per-cluster lease a Sync that changes anything holds (not --check, not --dry-run).</summary>
     public LeaseSettings Lease { get; init; } = new();
+
+    /// <summary>The most a run may prune on one cluster, in percent of the objects Sync tracks there (<c>--max-prune</c>).</summary>
+    public int MaxPrune { get; init; } = 50;
+
+    /// <summary>Kinds whose deletion cascades (Namespace, CRD, PV, PVC) that prune may still delete (<c>--prune-kinds</c>).</summary>
+    public IReadOnlySet<string> PruneKinds { get; init; } = new HashSet<string>();
+
+    /// <summary>Take over live objects that Sync did not create on this cluster (<c>--adopt</c>).</summary>
+    public bool Adopt { get; init; }
+
+    /// <summary>Sync a revision older than (or unrelated to) the one last synced (<c>--allow-rollback</c>).</summary>
+    public bool AllowRollback { get; init; }
+
+    /// <summary>The git work tree the render came from: its revision is checked against the one last synced, then recorded. Null: neither.</summary>
+    public string? GitWorkTree { get; init; }
 }
 
 /// <summary>Argo CD's sync statuses.</summary>
@@ -36,6 +51,9 @@ public enum SyncStatus
 
     /// <summary>A dry run could not reach the cluster: the plan is shown against an unknown live state.</summary>
     Unknown,
+
+    /// <summary>Live, but not created by Sync on this cluster: left unchanged unless <c>--adopt</c>.</summary>
+    NotManaged,
 }
 
 /// <summary>One object's line in the report.</summary>

@@ -10,8 +10,12 @@ public static class SyncReportWriter
         var header = $"{report.Cluster.Name} (Kubernetes {report.Cluster.KubernetesVersion})";
         if (report.Error is not null)
         {
+            // A cluster that failed on the way still shows what it compared and did.
             yield return $"{header}: FAILED: {report.Error}";
-            yield break;
+            if (report.Objects.Count == 0)
+            {
+                yield break;
+            }
         }
         var rows = report
             .Objects.Select(o =>
@@ -31,7 +35,10 @@ public static class SyncReportWriter
         var widths = titles
             .Select((t, i) => rows.Select(r => r[i].Length).Append(t.Length).Max())
             .ToArray();
-        yield return $"{header}: {Counts(report)}";
+        if (report.Error is null)
+        {
+            yield return $"{header}: {Counts(report)}";
+        }
         yield return Line(titles, widths);
         foreach (var row in rows)
         {
@@ -46,7 +53,10 @@ public static class SyncReportWriter
         {
             yield return "";
             yield return report.Error;
-            yield break;
+            if (report.Objects.Count == 0)
+            {
+                yield break;
+            }
         }
         yield return "";
         yield return "| Group | Kind | Namespace | Name | Status | Health | Message |";

@@ -16,6 +16,8 @@ public static class SyncRunner
     )
     {
         var clients = new List<IKubernetes>();
+        // One guard for the run: HEAD is read, and a recorded revision fetched, once for every cluster.
+        var revisions = new RevisionGuard(options.GitWorkTree);
         try
         {
             var runs = render.Clusters.Select(cluster =>
@@ -31,7 +33,13 @@ public static class SyncRunner
                     }
                     return new ClusterApi(client, catalog, options.FieldManager);
                 }
-                var sync = new ClusterSync(options, render.Environment, catalog, Connect);
+                var sync = new ClusterSync(
+                    options,
+                    render.Environment,
+                    catalog,
+                    Connect,
+                    revisions
+                );
                 return Task.Run(() => sync.RunAsync(cluster, cancellationToken), cancellationToken);
             });
             return await Task.WhenAll(runs);

@@ -14,7 +14,31 @@ public sealed record ToolCommand
     public IReadOnlyDictionary<string, string?> Environment { get; private init; } =
         new Dictionary<string, string?>();
 
+    /// <summary>Credential variables of the build's environment this command may inherit (see <see cref="ChildEnvironment"/>).</summary>
+    public IReadOnlyList<string> InheritedSecrets { get; private init; } = [];
+
+    /// <summary>Text written to the command's standard input; null leaves it empty.</summary>
+    public string? StandardInput { get; private init; }
+
+    /// <summary>What the AWS CLI and eksctl read to authenticate, as configure-aws-credentials or IRSA set them.</summary>
+    public static IReadOnlyList<string> AwsCredentials { get; } =
+    [
+        "AWS_SECRET_ACCESS_KEY",
+        "AWS_SESSION_TOKEN",
+        "AWS_SECURITY_TOKEN",
+        "AWS_WEB_IDENTITY_TOKEN_FILE",
+    ];
+
+    /// <summary>Lets the command inherit these credential variables; every other one is removed from its environment.</summary>
+    public ToolCommand WithInheritedSecrets(params IEnumerable<string> names) =>
+        this with
+        {
+            InheritedSecrets = [.. InheritedSecrets, .. names],
+        };
+
     public static ToolCommand For(string executable) => new(executable);
+
+    public ToolCommand WithStandardInput(string input) => this with { StandardInput = input };
 
     public ToolCommand WithArguments(params IEnumerable<string> arguments) =>
         this with

@@ -45,12 +45,28 @@ public sealed class ToolRunner
     {
         var stdout = new StringBuilder();
         var stderr = new StringBuilder();
+        // Credentials of the build's environment stay with the build unless the command asks for them.
+        var environment = new Dictionary<string, string?>(command.Environment);
+        foreach (
+            var name in ChildEnvironment.Stripped(command, Environment.GetEnvironmentVariables())
+        )
+        {
+            environment[name] = null;
+        }
         var cli = Cli.Wrap(command.Executable)
             .WithArguments(command.Arguments)
             .WithValidation(CommandResultValidation.None)
-            .WithEnvironmentVariables(command.Environment)
-            .WithStandardOutputPipe(PipeTarget.ToDelegate(line => Collect(stdout, line, output)))
+            .WithEnvironmentVariables(environment)
+            .WithStandardOutputPipe(
+                output == ToolOutput.Exact
+                    ? PipeTarget.ToStringBuilder(stdout)
+                    : PipeTarget.ToDelegate(line => Collect(stdout, line, output))
+            )
             .WithStandardErrorPipe(PipeTarget.ToDelegate(line => Collect(stderr, line, output)));
+        if (command.StandardInput is not null)
+        {
+            cli = cli.WithStandardInputPipe(PipeSource.FromString(command.StandardInput));
+        }
         if (command.WorkingDirectory is not null)
         {
             cli = cli.WithWorkingDirectory(command.WorkingDirectory);
@@ -109,6 +125,9 @@ public enum ToolOutput
 {
     Stream,
     Capture,
+
+    /// <summary>Captured byte for byte, not line by line (a last line without a newline stays without one).</summary>
+    Exact,
 }
 
 /// <summary>What a finished command produced.</summary>

@@ -31,13 +31,13 @@ public sealed record DeprecatedUse(
 /// <param name="Version">The new Kubernetes version, <c>major.minor</c>.</param>
 /// <param name="Target">The cluster at the new version: the live one, or the one ProvisionCluster would create.</param>
 /// <param name="Provisioned">Whether <paramref name="Target"/> exists in clusters.yaml yet.</param>
-/// <param name="Support">The version's EKS support dates.</param>
+/// <param name="Support">The version's EKS support dates; null for a version newer than the offline table.</param>
 /// <param name="Apps">One briefing per app, management apps first.</param>
 public sealed record UpgradeBriefingReport(
     string Environment,
     string Version,
     ClusterDefinition Target,
     bool Provisioned,
-    EksVersion Support,
+    EksVersion? Support,
     IReadOnlyList<AppBriefing> Apps
 );

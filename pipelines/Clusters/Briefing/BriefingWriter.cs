@@ -16,8 +16,10 @@ public static class BriefingWriter
                 ? $"The new cluster is **{target.Name}** (Kubernetes {report.Version})."
                 : $"The new cluster will be **{target.Name}** (Kubernetes {report.Version}), not provisioned yet: "
                     + $"`./build.sh ProvisionCluster --env {report.Environment} --kube-version {report.Version}`.",
-            $"EKS standard support for {report.Version} ends {report.Support.EndOfStandardSupport:yyyy-MM-dd} "
-                + "(Amazon EKS Kubernetes release calendar).",
+            report.Support is { } support
+                ? $"EKS standard support for {report.Version} ends {support.EndOfStandardSupport:yyyy-MM-dd} "
+                    + "(Amazon EKS Kubernetes release calendar)."
+                : $"EKS support dates for {report.Version} are unknown: it is newer than the EKS calendar this run read.",
             "",
             Deadline(report),
             "",

@@ -15,7 +15,8 @@ public static partial class UpgradeBriefing
     )
     {
         var report = await BuildAsync(environment, version, settings, cancellationToken);
-        var markdown = BriefingWriter.Markdown(report);
+        // The briefing is handed to app teams: a resolved ref+ value rendered into a manifest stays masked in it.
+        var markdown = Log.Mask(BriefingWriter.Markdown(report));
         var path =
             output
             ?? temporaryDirectory / $"upgrade-briefing-{report.Environment}-{report.Version}.md";

@@ -1,3 +1,4 @@
+using Pipelines.Clusters.Calendar;
 using Pipelines.Engine;
 using Pipelines.Helmfile.Manifests;
 using Pipelines.Helmfile.Rendering;
@@ -20,8 +21,6 @@ public static partial class UpgradeBriefing
         CancellationToken cancellationToken
     )
     {
-        var support = EksVersions.Get(version ?? EksVersions.Newest.Version);
-        var target = KubernetesVersion.Parse(support.Version);
         var environments = settings.LoadEnvironments();
         var environment =
             environments.FirstOrDefault(e => e.Name == environmentName)
@@ -30,6 +29,13 @@ public static partial class UpgradeBriefing
                     + string.Join(", ", environments.Select(e => e.Name))
                     + "."
             );
+        var calendar = await settings.LoadCalendarAsync(environment.Region, cancellationToken);
+        var support = calendar.Choose(version);
+        if (support.Warning is { } warning)
+        {
+            Log.Warning(warning);
+        }
+        var target = KubernetesVersion.Parse(support.Version);
         var existing = environment.Live.FirstOrDefault(c => c.KubernetesVersion == support.Version);
         var next = existing ?? Hypothetical(environment, support);
         var apps = AppCatalog.Load(
@@ -79,8 +85,22 @@ public static partial class UpgradeBriefing
                 var diff = source is null
                     ? ""
                     : UnifiedDiff.Create(
-                        Manifests(renders[source.Name], source.Name, app),
-                        Manifests(targetRender, next.Name, app),
+                        Manifests(
+                            renders[source.Name],
+                            source.Name,
+                            targetRender,
+                            next.Name,
+                            app,
+                            isNewSide: false
+                        ),
+                        Manifests(
+                            targetRender,
+                            next.Name,
+                            renders[source.Name],
+                            source.Name,
+                            app,
+                            isNewSide: true
+                        ),
                         $"{app.Name} at {source.KubernetesVersion} ({source.Name})",
                         $"{app.Name} at {support.Version} ({next.Name})"
                     );
@@ -102,7 +122,7 @@ public static partial class UpgradeBriefing
             support.Version,
             next,
             existing is not null,
-            support,
+            support.Support,
             briefings
         );
     }
@@ -128,7 +148,7 @@ public static partial class UpgradeBriefing
 
     private static ClusterDefinition Hypothetical(
         ClusterEnvironment environment,
-        EksVersion version
+        EksVersionChoice version
     )
     {
         var color = ClusterNaming.NextColor(environment.Clusters);
@@ -150,19 +170,46 @@ public static partial class UpgradeBriefing
         string cluster,
         AppReleases app
     ) =>
-        render
-            .Clusters.Single(c => c.Cluster.Name == cluster)
-            .Releases.Where(r => app.Releases.Any(a => a.Id == r.Release.Id))
+        Releases(render, cluster, app)
             .SelectMany(r => r.Objects.Select(o => (r.Release.Name, o)))
             .ToList();
 
-    private static string Manifests(RenderResult render, string cluster, AppReleases app) =>
-        string.Concat(
-            render
-                .Clusters.Single(c => c.Cluster.Name == cluster)
-                .Releases.Where(r => app.Releases.Any(a => a.Id == r.Release.Id))
-                .Select(r => $"# release {r.Namespace}/{r.Release.Name}\n{r.Yaml}")
+    /// <summary>
+    /// The app's releases on <paramref name="cluster"/>, each under a "# release" line, with Secret values redacted
+    /// against the same release on <paramref name="otherCluster"/> (the briefing goes to app teams).
+    /// </summary>
+    private static string Manifests(
+        RenderResult render,
+        string cluster,
+        RenderResult otherRender,
+        string otherCluster,
+        AppReleases app,
+        bool isNewSide
+    )
+    {
+        var other = Releases(otherRender, otherCluster, app)
+            .ToDictionary(r => r.Release.Id, r => r.Yaml);
+        return string.Concat(
+            Releases(render, cluster, app)
+                .Select(r =>
+                {
+                    var was = other.GetValueOrDefault(r.Release.Id) ?? "";
+                    var shown = isNewSide
+                        ? SecretRedaction.Redact(was, r.Yaml).After
+                        : SecretRedaction.Redact(r.Yaml, was).Before;
+                    return $"# release {r.Namespace}/{r.Release.Name}\n{shown}";
+                })
         );
+    }
+
+    private static IEnumerable<RenderedRelease> Releases(
+        RenderResult render,
+        string cluster,
+        AppReleases app
+    ) =>
+        render
+            .Clusters.Single(c => c.Cluster.Name == cluster)
+            .Releases.Where(r => app.Releases.Any(a => a.Id == r.Release.Id));
 
     private static IEnumerable<DeprecatedUse> Deprecated(
         string release,

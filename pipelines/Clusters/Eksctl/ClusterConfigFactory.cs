@@ -51,9 +51,18 @@ public static class ClusterConfigFactory
             WithOidc = true,
             ManagedNodeGroups = environment.NodeGroups,
             Addons = CoreAddons,
-            AccessEntries = environment.CdRole is { } role
-                ? [new EksAccessEntry(role, [CdBootstrap.Group])]
-                : [],
+            AccessEntries = AccessEntries(environment),
         };
     }
+
+    /// <summary>The pipeline's roles, each mapped to the group its bootstrap RBAC binds.</summary>
+    private static IReadOnlyList<EksAccessEntry> AccessEntries(ClusterEnvironment environment) =>
+        [
+            .. environment.CdRole is { } cd
+                ? [new EksAccessEntry(cd, [CdBootstrap.Group])]
+                : Array.Empty<EksAccessEntry>(),
+            .. environment.ReadOnlyRole is { } readOnly
+                ? [new EksAccessEntry(readOnly, [CdBootstrap.ReadOnlyGroup])]
+                : Array.Empty<EksAccessEntry>(),
+        ];
 }

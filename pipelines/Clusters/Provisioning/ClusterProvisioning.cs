@@ -1,4 +1,5 @@
 using Pipelines.Engine;
+using Pipelines.Helmfile.Manifests;
 using Pipelines.Helmfile.Rendering;
 using Pipelines.Sync;
 using Pipelines.Sync.Kube;
@@ -20,7 +21,16 @@ public static class ClusterProvisioning
         CancellationToken cancellationToken
     )
     {
-        var plan = ProvisionPlanner.Plan(request, settings);
+        var region = settings
+            .LoadEnvironments()
+            .FirstOrDefault(e => e.Name == request.Environment)
+            ?.Region;
+        var calendar = await settings.LoadCalendarAsync(region, cancellationToken);
+        var plan = ProvisionPlanner.Plan(request, settings, calendar);
+        if (plan.Version.Warning is { } warning)
+        {
+            Log.Warning(warning);
+        }
         var eksctl = settings.DryRun ? "eksctl" : settings.Tools.RequireEksctl("ProvisionCluster");
         var aws = settings.DryRun ? "aws" : settings.Tools.RequireAws("ProvisionCluster");
         var cluster = plan.Cluster;
@@ -125,9 +135,13 @@ public static class ClusterProvisioning
                     ", ",
                     CdBootstrap
                         .Manifests(plan.Cluster.Name)
-                        .Select(m => $"{m["kind"]} {CdBootstrap.Name}")
+                        .Select(m =>
+                            $"{m["kind"]} {((Dictionary<string, object?>)m["metadata"]!)["name"]}"
+                        )
                 )
-                + $" (group {CdBootstrap.Group}{(plan.Environment.CdRole is { } role ? $", mapped from {role}" : "")})"
+                + $" (group {CdBootstrap.Group}{(plan.Environment.CdRole is { } role ? $", mapped from {role}" : "")}; "
+                + $"group {CdBootstrap.ReadOnlyGroup}, get/list/watch only"
+                + $"{(plan.Environment.ReadOnlyRole is { } reader ? $", mapped from {reader}" : "")})"
         );
     }
 
@@ -148,6 +162,15 @@ public static class ClusterProvisioning
             $"  ok  removed APIs at Kubernetes {plan.Cluster.KubernetesVersion}: none in {releases.Count} release(s) "
                 + $"({string.Join(", ", releases.Select(r => r.Release.Name))})"
         );
+        if (RemovedApis.IsBeyondTable(plan.Cluster.KubernetesVersion))
+        {
+            Log.Warning(
+                $"The removed-API table knows removals through Kubernetes {RemovedApis.CheckedThrough}; whatever "
+                    + $"{plan.Cluster.KubernetesVersion} stops serving is not checked. Read the Deprecated API Migration Guide "
+                    + "(https://kubernetes.io/docs/reference/using-api/deprecation-guide/) and add its removals to "
+                    + "pipelines/Helmfile/Manifests/RemovedApis.Table.cs."
+            );
+        }
         return render;
     }
 

@@ -1,3 +1,4 @@
+using Pipelines.Clusters.Calendar;
 using Pipelines.Clusters.Eksctl;
 using Pipelines.Tools;
 
@@ -7,7 +8,9 @@ namespace Pipelines.Clusters.Provisioning;
 public sealed record ProvisionPlan
 {
     public required ClusterEnvironment Environment { get; init; }
-    public required EksVersion Version { get; init; }
+
+    /// <summary>The new cluster's Kubernetes version and its EKS support dates (null for one newer than the offline table).</summary>
+    public required EksVersionChoice Version { get; init; }
 
     /// <summary>The new cluster as clusters.yaml will declare it: active, carrying only the management releases.</summary>
     public required ClusterDefinition Cluster { get; init; }
@@ -27,26 +30,12 @@ public sealed record ProvisionPlan
     public required IReadOnlyList<string> Checks { get; init; }
 
     public ToolCommand CreateCommand(string eksctl) =>
-        ToolCommand.For(eksctl).WithArguments("create", "cluster", "-f", ConfigPath);
+        ToolCommand
+            .For(eksctl)
+            .WithArguments("create", "cluster", "-f", ConfigPath)
+            .WithInheritedSecrets(ToolCommand.AwsCredentials);
 
-    /// <summary>
-    /// eksctl names its kubeconfig context <c>&lt;user&gt;@&lt;cluster&gt;.&lt;region&gt;.eksctl.io</c>; this writes
-    /// one named after the cluster, which is the <c>kubeContext</c> clusters.yaml gives it.
-    /// </summary>
-    public ToolCommand KubeconfigCommand(string aws, string? kubeconfig)
-    {
-        var command = ToolCommand
-            .For(aws)
-            .WithArguments(
-                "eks",
-                "update-kubeconfig",
-                "--name",
-                Cluster.Name,
-                "--region",
-                Cluster.Region,
-                "--alias",
-                Cluster.KubeContext!
-            );
-        return kubeconfig is null ? command : command.WithArguments("--kubeconfig", kubeconfig);
-    }
+    /// <summary>The kube context of the new cluster, named as clusters.yaml's kubeContext (<see cref="EksKubeconfig"/>).</summary>
+    public ToolCommand KubeconfigCommand(string aws, string? kubeconfig) =>
+        EksKubeconfig.Command(Cluster, aws, kubeconfig);
 }

@@ -1,3 +1,4 @@
+using Pipelines.Clusters.Calendar;
 using Pipelines.Clusters.Editing;
 using Pipelines.Clusters.Eksctl;
 using Pipelines.Engine;
@@ -25,7 +26,11 @@ public static class ProvisionPlanner
     /// <summary>The management releases every new cluster carries from the start.</summary>
     public const string ManagementSelector = "tier=management";
 
-    public static ProvisionPlan Plan(ProvisionRequest request, ClusterLifecycleSettings settings)
+    public static ProvisionPlan Plan(
+        ProvisionRequest request,
+        ClusterLifecycleSettings settings,
+        EksCalendar calendar
+    )
     {
         var text = File.Exists(settings.ClustersFile)
             ? File.ReadAllText(settings.ClustersFile)
@@ -33,19 +38,19 @@ public static class ProvisionPlanner
         var environments = settings.LoadEnvironments();
         var environment = Find(environments, request.Environment, settings.RelativeClustersFile);
         var today = settings.Today;
-        var version = EksVersions.Get(request.KubeVersion ?? EksVersions.Newest.Version);
-        if (!version.CanCreateOn(today))
+        var version = calendar.Choose(request.KubeVersion);
+        if (version.Support is { } known && !known.CanCreateOn(today))
         {
             throw new UsageException(
-                $"--kube-version {version.Version}: EKS stopped creating {version.Version} clusters when its extended "
-                    + $"support ended on {version.EndOfExtendedSupport:yyyy-MM-dd}. Use {EksVersions.Newest.Version}."
+                $"--kube-version {known.Version}: EKS stopped creating {known.Version} clusters when its extended "
+                    + $"support ended on {known.EndOfExtendedSupport:yyyy-MM-dd} ({calendar.Origin}). Use {calendar.Newest.Version}."
             );
         }
         var color = request.Name is { } given
             ? ClusterNaming.ColorOf(given, environment.Name, version.Version)
             : ClusterNaming.NextColor(environment.Clusters);
         var name = ClusterNaming.Name(environment.Name, version.Version, color);
-        var checks = new List<string> { Support(version, today) };
+        var checks = new List<string> { Support(version, today, calendar) };
         checks.Add(CheckName(environments, name, settings.RelativeClustersFile));
         checks.Add(CheckLimit(environment, name));
         var region =
@@ -118,8 +123,12 @@ public static class ProvisionPlanner
                 + $" Environments: {string.Join(", ", environments.Select(e => e.Name))}."
         );
 
-    private static string Support(EksVersion version, DateOnly today)
+    private static string Support(EksVersionChoice choice, DateOnly today, EksCalendar calendar)
     {
+        if (choice.Support is not { } version)
+        {
+            return $"Kubernetes {choice.Version}: support dates unknown, not in {calendar.Origin}";
+        }
         var days = version.DaysOfStandardSupportLeft(today);
         return days >= 0
             ? $"Kubernetes {version.Version}: EKS standard support until {version.EndOfStandardSupport:yyyy-MM-dd} ({days} days left)"

@@ -1,25 +1,40 @@
+using Pipelines.Clusters.Calendar;
 using Pipelines.Helmfile.Manifests;
 
 namespace Pipelines.Clusters.Status;
 
 /// <summary>One environment's clusters and where each app runs, as of a day.</summary>
+/// <param name="Environment">The environment's name.</param>
+/// <param name="Today">The day deadlines and support count from.</param>
+/// <param name="Clusters">Every cluster of clusters.yaml, retired ones too.</param>
+/// <param name="Apps">Every app and where it runs.</param>
+/// <param name="Calendar">Where the EKS support dates came from (<see cref="EksCalendar.Origin"/>).</param>
 public sealed record EnvironmentStatus(
     string Environment,
     DateOnly Today,
     IReadOnlyList<ClusterRow> Clusters,
-    IReadOnlyList<AppRow> Apps
+    IReadOnlyList<AppRow> Apps,
+    string Calendar
 )
 {
     public IReadOnlyList<AppRow> PastDeadline => Apps.Where(a => a.PastDeadline).ToList();
+
+    /// <summary>Clusters whose API server runs another version than clusters.yaml declares.</summary>
+    public IReadOnlyList<ClusterRow> VersionDrift =>
+        Clusters.Where(c => c.Live?.DiffersFrom(c.Cluster.KubernetesVersion) == true).ToList();
 }
 
-/// <summary>A cluster: version, color, role (new, old, only), state, EKS standard support left and deadline.</summary>
+/// <summary>
+/// A cluster: version, color, role (new, old, only), state, EKS standard support left, deadline, and the version its
+/// API server reported (null when it was not asked).
+/// </summary>
 public sealed record ClusterRow(
     ClusterDefinition Cluster,
     string Role,
     EksVersion? Support,
     int? SupportDaysLeft,
-    int? DeadlineDaysLeft
+    int? DeadlineDaysLeft,
+    LiveVersion? Live = null
 );
 
 /// <summary>An app, the live clusters it runs on, and whether it is behind the newest cluster's deadline.</summary>
@@ -37,7 +52,9 @@ public static class ClusterStatusReport
     public static EnvironmentStatus Build(
         ClusterEnvironment environment,
         IReadOnlyList<AppReleases> apps,
-        DateOnly today
+        DateOnly today,
+        EksCalendar calendar,
+        IReadOnlyDictionary<string, LiveVersion>? servers = null
     )
     {
         var live = environment
@@ -48,13 +65,14 @@ public static class ClusterStatusReport
         var rows = environment
             .Clusters.Select(c =>
             {
-                var support = EksVersions.Find(c.KubernetesVersion);
+                var support = calendar.Find(c.KubernetesVersion);
                 return new ClusterRow(
                     c,
                     Role(c, newest, live.Count),
                     support,
                     c.IsLive ? support?.DaysOfStandardSupportLeft(today) : null,
-                    c.IsLive && c.Deadline is { } d ? d.DayNumber - today.DayNumber : null
+                    c.IsLive && c.Deadline is { } d ? d.DayNumber - today.DayNumber : null,
+                    servers?.GetValueOrDefault(c.Name)
                 );
             })
             .ToList();
@@ -62,7 +80,8 @@ public static class ClusterStatusReport
             environment.Name,
             today,
             rows,
-            apps.Select(a => App(a, live, newest, today)).ToList()
+            apps.Select(a => App(a, live, newest, today)).ToList(),
+            calendar.Origin
         );
     }
 

@@ -13,6 +13,7 @@ public static class StatusWriter
                 "State",
                 "EKS standard support",
                 "Migration deadline",
+                "Live version",
             ],
             status
                 .Clusters.Select(r =>
@@ -25,6 +26,7 @@ public static class StatusWriter
                             r.Cluster.State.ToString().ToLowerInvariant(),
                             Support(r),
                             Deadline(r),
+                            Live(r),
                         ]
                 )
                 .ToList()
@@ -55,6 +57,8 @@ public static class StatusWriter
             .. Clusters(status).Text(),
             "",
             .. Apps(status).Text(),
+            "",
+            $"EKS support dates: {status.Calendar}.",
         ];
 
     public static IEnumerable<string> Markdown(EnvironmentStatus status) =>
@@ -65,8 +69,19 @@ public static class StatusWriter
             "",
             .. Apps(status).Markdown(),
             "",
-            $"Standard support dates: the Amazon EKS Kubernetes release calendar (pipelines/Clusters/EksVersions.cs).",
+            $"EKS support dates: {status.Calendar}.",
         ];
+
+    // Empty when the cluster was not asked (no kube context here): the usual case on a laptop without the clusters.
+    private static string Live(ClusterRow row) =>
+        row.Live switch
+        {
+            null or { GitVersion: null, Reason: null } => "",
+            { GitVersion: null, Reason: var reason } => reason,
+            { GitVersion: var version } when row.Live.DiffersFrom(row.Cluster.KubernetesVersion) =>
+                $"{version} DIFFERS from clusters.yaml",
+            { GitVersion: var version } => version!,
+        };
 
     private static string Support(ClusterRow row) =>
         (row.Support, row.SupportDaysLeft) switch

@@ -10,6 +10,19 @@ public sealed partial record ImageReference(string Repository, string Tag, strin
     /// <summary><c>repo:tag@sha256:&lt;64 hex&gt;</c> or <c>repo:tag</c>; the repository may carry a registry port.</summary>
     public static ImageReference Parse(string text, string source = "--image")
     {
+        // A carriage return, tab or space would be written into the values file (and the commit message) as is.
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (char.IsWhiteSpace(text[i]) || char.IsControl(text[i]))
+            {
+                throw Invalid(
+                    Printable(text),
+                    source,
+                    $"it contains {(char.IsControl(text[i]) ? "a control character" : "whitespace")} "
+                        + $"(U+{(int)text[i]:X4}) at position {i + 1}"
+                );
+            }
+        }
         var (name, digest) = text.IndexOf('@') is var at and >= 0
             ? (text[..at], text[(at + 1)..])
             : (text, null);
@@ -39,6 +52,10 @@ public sealed partial record ImageReference(string Repository, string Tag, strin
 
     /// <summary>The digest shortened for titles: sha256:1a2b3c4d5e6f.</summary>
     public string? ShortDigest => Digest is null ? null : Digest[..Math.Min(Digest.Length, 19)];
+
+    /// <summary>The reference for an error message, its control characters shown as \u escapes.</summary>
+    private static string Printable(string text) =>
+        string.Concat(text.Select(c => char.IsControl(c) ? $"\\u{(int)c:X4}" : c.ToString()));
 
     private static UsageException Invalid(string text, string source, string why) =>
         new(

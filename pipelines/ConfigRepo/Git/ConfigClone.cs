@@ -47,6 +47,8 @@ internal sealed partial class ConfigClone : IAsyncDisposable
             "--no-tags",
             "--single-branch",
             .. branch is null ? Array.Empty<string>() : ["--branch", branch],
+            // After "--": the remote and the folder are never read as options.
+            "--",
             remote,
             ".",
         ];
@@ -79,10 +81,35 @@ internal sealed partial class ConfigClone : IAsyncDisposable
         return ValueTask.CompletedTask;
     }
 
-    /// <summary>Local paths become file:// URLs (a plain path ignores --depth); anything else is given to git as is.</summary>
-    private static string RemoteFor(string repository)
+    /// <summary>
+    /// What git may clone: an https://, ssh:// or file:// URL, an scp-like <c>user@host:path</c>, or the path of an
+    /// existing directory (made a file:// URL, since a plain path ignores --depth). Anything else is refused before
+    /// git sees it: a value starting with '-' would be an option (<c>--upload-pack=…</c> runs a command), and
+    /// other transports (<c>ext::</c>, <c>fd::</c>, plain http) run commands or send the token in clear.
+    /// </summary>
+    internal static string RemoteFor(string repository)
     {
-        if (repository.Contains("://", StringComparison.Ordinal) || repository.Contains('@'))
+        if (repository.Length == 0 || repository.StartsWith('-') || repository.Any(char.IsControl))
+        {
+            throw InvalidRepository(
+                repository,
+                repository.StartsWith('-')
+                    ? "it starts with '-', which git would read as an option"
+                    : "it is empty or holds control characters"
+            );
+        }
+        if (repository.Contains("://", StringComparison.Ordinal))
+        {
+            return
+                Uri.TryCreate(repository, UriKind.Absolute, out var uri)
+                && uri.Scheme is "https" or "ssh" or "file"
+                ? repository
+                : throw InvalidRepository(
+                    repository,
+                    $"the scheme '{repository[..repository.IndexOf(':')]}' is not allowed"
+                );
+        }
+        if (ScpLikeRemote().IsMatch(repository))
         {
             return repository;
         }
@@ -90,11 +117,24 @@ internal sealed partial class ConfigClone : IAsyncDisposable
         if (!Directory.Exists(full))
         {
             throw new UsageException(
-                $"--config-repo {repository}: no such directory. Give a git URL or the path of a git repository."
+                $"--config-repo {repository}: no such directory. Give a git URL (https://, ssh://, git@host:path, "
+                    + "file://) or the path of a git repository."
             );
         }
         return new Uri(full).AbsoluteUri;
     }
+
+    private static UsageException InvalidRepository(string repository, string why) =>
+        new(
+            $"--config-repo '{repository.ReplaceLineEndings(" ")}': {why}. Give an https://, ssh:// or file:// URL, "
+                + "git@host:owner/repo.git, or the path of a git repository."
+        );
+
+    /// <summary>git's scp-like syntax, <c>git@github.com:owner/repo.git</c>; the path may not look like an option.</summary>
+    [System.Text.RegularExpressions.GeneratedRegex(
+        @"^[A-Za-z0-9._-]+@[A-Za-z0-9.-]+:(?!-)[^\s:][^\s]*$"
+    )]
+    private static partial System.Text.RegularExpressions.Regex ScpLikeRemote();
 
     private static void Delete(string directory)
     {

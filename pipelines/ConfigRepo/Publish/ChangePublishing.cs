@@ -3,12 +3,23 @@ using Pipelines.Engine;
 
 namespace Pipelines.ConfigRepo.Publish;
 
-/// <summary>PublishChanges' work: this checkout's patch, replayed on the config repo's newest HEAD.</summary>
+/// <summary>
+/// PublishChanges' work: this checkout's patch, replayed on the config repo's newest HEAD. Only from the base branch;
+/// a change to the workflows always goes as a pull request, whatever the environment.
+/// </summary>
 internal static class ChangePublishing
 {
-    public static async Task<string> RunAsync(IConfigRepoPublish build, CancellationToken ct)
+    public const string WorkflowsPath = ".github/workflows/";
+
+    public static async Task<string> RunAsync(
+        IConfigRepoPublish build,
+        string env,
+        string? message,
+        CancellationToken ct
+    )
     {
-        var env = build.Env!;
+        await PublishSource.EnsureOnBaseBranchAsync(build, "PublishChanges", ct);
+        await build.RegenerateAsync(ct);
         var patch = await WorkingTreePatch.ReadAsync(build.RootDirectory, build.PublishPaths, ct);
         if (patch.IsEmpty)
         {
@@ -17,7 +28,13 @@ internal static class ChangePublishing
             );
             return "nothing changed";
         }
-        var subject = build.PublishMessage ?? $"{env}: cluster lifecycle changes";
+        var subject = message ?? $"{env}: cluster lifecycle changes";
+        // The workflows decide what runs with which credentials: a change to them is always reviewed.
+        var workflows = patch.Files.Any(f => f.StartsWith(WorkflowsPath, StringComparison.Ordinal));
+        if (workflows && build.DeliveryFor(env) != ConfigDelivery.PullRequest)
+        {
+            Log.Info($"The change touches {WorkflowsPath}: it goes as a pull request.");
+        }
         var body =
             "files:\n"
             + string.Join("\n", patch.Files.Select(f => "  " + f))
@@ -27,7 +44,7 @@ internal static class ChangePublishing
             {
                 Repository = build.ConfigRepository,
                 Branch = build.ConfigBranch,
-                Via = build.DeliveryFor(env),
+                Via = workflows ? ConfigDelivery.PullRequest : build.DeliveryFor(env),
                 PullRequestBranch = $"lifecycle/{env}",
                 Edit = async (workspace, token) =>
                 {

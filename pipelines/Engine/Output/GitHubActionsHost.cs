@@ -19,9 +19,15 @@ internal sealed class GitHubActionsHost(
             return;
         }
         // Straight to the real stdout: through the masking writer the runner would be told to mask "***".
-        foreach (var line in secret!.Split('\n', StringSplitOptions.RemoveEmptyEntries))
+        // Line by line (the runner masks within a line), each escaped: the runner decodes %25, %0D and %0A in the
+        // command's data, so an unescaped "%0A" in a secret would register another value than the secret.
+        foreach (var line in secret!.Split('\n'))
         {
-            RawOut.WriteLine($"::add-mask::{line.TrimEnd('\r')}");
+            var value = line.TrimEnd('\r');
+            if (value.Trim().Length > 0)
+            {
+                RawOut.WriteLine($"::add-mask::{Escape(value)}");
+            }
         }
         RawOut.Flush();
     }

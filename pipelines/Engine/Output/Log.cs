@@ -45,6 +45,12 @@ public static class Log
     public static void RegisterSecret(string? secret) => Host.RegisterSecret(secret);
 
     /// <summary>
+    /// The text with every registered secret replaced by <c>***</c>, for output that goes to a file (a report a
+    /// person will share) instead of the log.
+    /// </summary>
+    public static string Mask(string text) => Host.Secrets.Apply(text);
+
+    /// <summary>
     /// Markdown for the GitHub Actions job summary (<c>$GITHUB_STEP_SUMMARY</c>), masked like every other output;
     /// nothing happens outside GitHub Actions.
     /// </summary>

@@ -14,6 +14,15 @@ public static class ClusterMatrix
     public const string Region = "region";
     public const string KubeContext = "kube-context";
 
+    /// <summary>
+    /// The concurrency group every job that reads or changes the matrix leg's cluster shares (cd's syncs and plan,
+    /// drift, the lifecycle): one at a time per cluster, across workflows.
+    /// </summary>
+    public static string Lock => LockOf(Expr.Matrix(Cluster));
+
+    /// <summary>The lock of the cluster <paramref name="cluster"/> (a name or an expression giving one).</summary>
+    public static string LockOf(string cluster) => $"sync-{cluster}";
+
     public static Strategy For(IReadOnlyList<ClusterDefinition> clusters, string what)
     {
         if (clusters.Count == 0)

@@ -6,7 +6,8 @@ namespace Pipelines.GitHubActions.Generation;
 
 /// <summary>
 /// The generated files of a build: one YAML file per declared workflow under <c>.github/workflows/</c>, plus
-/// <c>docs/pipelines.md</c> with the Mermaid diagram of the same model (also kept in README.md's marked block). Writing is atomic per file; files that did
+/// <c>docs/pipelines.md</c> with the Mermaid diagram of the same model (also kept in README.md's marked block), and
+/// <c>docs/iam-trust-policies.md</c> with the trust policy of each environment's role. Writing is atomic per file; files that did
 /// not change are left alone, and a generated workflow no longer declared is removed.
 /// </summary>
 public static class WorkflowFiles
@@ -47,6 +48,7 @@ public static class WorkflowFiles
             ))
             .ToList();
         files.Add(new GeneratedFile(DiagramFile, MermaidDiagram.Document(declared)));
+        files.Add(new GeneratedFile(TrustPolicies.File, TrustPolicies.Document(declared)));
         if (
             ReadmeDiagram.Apply(build.RootDirectory, MermaidDiagram.Flowchart(declared)) is
             { } readme

@@ -6,7 +6,7 @@ namespace Pipelines.GitHubActions.Generation;
 
 /// <summary>
 /// The hardening rules of GitHub's security guide, checked on every generated workflow: read-only token by default,
-/// OIDC only where AWS is used, no expression inside a script, and a job graph GitHub will accept.
+/// OIDC only where AWS is used and only inside a GitHub environment, no expression inside a script, and a job graph GitHub will accept.
 /// </summary>
 public static partial class WorkflowPolicy
 {
@@ -89,6 +89,14 @@ public static partial class WorkflowPolicy
         {
             throw Fail(
                 $"{where}: 'id-token: write' is only for jobs that take AWS credentials through OIDC; this one does not."
+            );
+        }
+        if (idToken && job.Environment is null)
+        {
+            throw Fail(
+                $"{where}: takes OIDC credentials outside a GitHub environment. Give it one (Environment = new(\"<name>\")) "
+                    + "so its role trusts only that environment's token (sub repo:<owner>/<repo>:environment:<name>) "
+                    + "and the environment's protection rules gate it."
             );
         }
     }

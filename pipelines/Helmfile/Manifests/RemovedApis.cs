@@ -23,11 +23,24 @@ public sealed record RemovedApi(
 }
 
 /// <summary>
-/// The APIs removed from Kubernetes between 1.16 and 1.33, after the Deprecated API Migration Guide
-/// (https://kubernetes.io/docs/reference/using-api/deprecation-guide/).
+/// The APIs removed from Kubernetes from 1.16 through <see cref="CheckedThrough"/>, after the Deprecated API
+/// Migration Guide (https://kubernetes.io/docs/reference/using-api/deprecation-guide/).
 /// </summary>
+/// <remarks>
+/// Checked on 2026-12-05. The guide's newest removal is 1.32 (flowcontrol.apiserver.k8s.io/v1beta3); 1.33, 1.34,
+/// 1.35 and 1.36 stopped serving no API version. 1.36 disables the gitRepo volume type (KEP-5040; the API still
+/// accepts such Pods, the kubelet refuses to run them) and deprecates Service .spec.externalIPs: neither is an
+/// apiVersion/kind this table can match, so neither is a row.
+/// </remarks>
 public static partial class RemovedApis
 {
+    /// <summary>The newest Kubernetes minor whose removals this table was checked against.</summary>
+    public const string CheckedThrough = "1.36";
+
+    /// <summary>Whether a cluster at <paramref name="clusterVersion"/> may lack APIs this table does not know of.</summary>
+    public static bool IsBeyondTable(string clusterVersion) =>
+        KubernetesVersion.Parse(clusterVersion) > KubernetesVersion.Parse(CheckedThrough);
+
     /// <summary>Every removed API version and kind, oldest removal first.</summary>
     public static IReadOnlyList<RemovedApi> All { get; } = Table().ToList();
 

@@ -7,8 +7,8 @@ namespace Pipelines.Helmfile.Rendering;
 
 /// <summary>
 /// The <c>helm template</c> call for one release on one cluster: the cluster's Kubernetes version and extra API
-/// versions, the values files in layering order, <c>--set</c> entries escaped as helmfile escapes them, CRDs
-/// included and chart tests skipped, as the team's Argo CD plugin renders (<c>helmfile template --include-crds --skip-tests</c>).
+/// versions, the values files in layering order (the release's <c>set:</c> entries are the last of them, see
+/// <see cref="SetValues"/>, never <c>--set</c> arguments), CRDs included and chart tests skipped, as the team's Argo CD plugin renders (<c>helmfile template --include-crds --skip-tests</c>).
 /// </summary>
 internal static class HelmTemplateCommand
 {
@@ -24,7 +24,7 @@ internal static class HelmTemplateCommand
     )
     {
         var command = home.Apply(ToolCommand.For(helm))
-            .WithArguments("template", release.Name, chart.Reference)
+            .WithArguments("template")
             .WithArguments("--namespace", release.Namespace ?? "default")
             .WithArguments("--kube-version", $"v{kubernetesVersion}.0")
             .WithArguments("--include-crds", "--skip-tests");
@@ -44,14 +44,11 @@ internal static class HelmTemplateCommand
         {
             command = command.WithArguments("--values", file);
         }
-        foreach (var set in release.Set)
-        {
-            command = command.WithArguments("--set", $"{set.Name}={SetValueText(set)}");
-        }
-        return command.WithArguments(extraArgs);
+        // The positionals go last, after "--": a release or chart that starts with '-' is never read as a flag.
+        return command.WithArguments(extraArgs).WithArguments("--", release.Name, chart.Reference);
     }
 
-    /// <summary>helm's --set syntax: commas and backslashes escaped; a list becomes {a,b}.</summary>
+    /// <summary>A set entry as helm's --set syntax would write it (commas and backslashes escaped; a list {a,b}), for the cache key.</summary>
     internal static string SetValueText(SetValue set) =>
         set.Values is { } list
             ? "{" + string.Join(",", list.Select(v => Escape(Text(v)))) + "}"

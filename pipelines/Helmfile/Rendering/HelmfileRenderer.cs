@@ -50,9 +50,10 @@ public sealed class HelmfileRenderer(
     {
         var state = new StateLoader(root, templates).Load(stateFile, options.Environment);
         // Each layer resolves against its own file, so a missing parameter names the file that asked for it.
-        var stateSecrets = new List<string>();
+        var provenance = SecretProvenance.None;
         if (state.Layers.Any(l => ReferenceResolver.Contains(l.Values)))
         {
+            provenance = new SecretProvenance(state.Values);
             var resolved = new List<Dictionary<string, object?>>();
             foreach (var layer in state.Layers)
             {
@@ -62,13 +63,21 @@ public sealed class HelmfileRenderer(
                     layer.Source,
                     cancellationToken
                 );
-                stateSecrets.AddRange(ReferenceResolver.ResolvedLeaves(layer.Values, values));
                 resolved.Add((Dictionary<string, object?>)values!);
             }
             state.Values = ValueMerge.Merge(resolved);
         }
+        var secretDerived = new HashSet<string>(StringComparer.Ordinal);
         var releases = state
-            .State.Releases.Select(r => ReleaseTemplating.Apply(state, r, templates))
+            .State.Releases.Select(declared =>
+            {
+                var release = ReleaseTemplating.Apply(state, declared, templates);
+                if (provenance.DependsOn(state, declared, release, templates))
+                {
+                    secretDerived.Add(release.Spec.Id);
+                }
+                return release;
+            })
             .ToList();
         ThrowIfDuplicated(releases);
         var plan = RenderPlan.Build(clusters, releases, options);
@@ -81,13 +90,13 @@ public sealed class HelmfileRenderer(
             version,
             home,
             new RenderCache(CacheDirectory),
-            new ReleaseValues(root, templates, references),
+            new ReleaseValues(root, templates, references) { Provenance = provenance },
             root,
             root / ".nuke" / "temp" / "helm-values"
         )
         {
-            // Resolved state values can reach a release through templates: such a release is not cached.
-            StateSecrets = stateSecrets,
+            // Resolved state values can reach a release through its templated fields: such a release is not cached.
+            SecretDerivedReleases = secretDerived,
         };
 
         var work = plan.SelectMany(c => c.Selected.Select(r => (c.Cluster, Release: r))).ToList();
@@ -126,7 +135,10 @@ public sealed class HelmfileRenderer(
                     c.Cluster,
                     c.AllCarried,
                     c.Selected.Select(r => rendered[(c.Cluster.Name, r.Id)]).ToList()
-                ))
+                )
+                {
+                    Complete = options.Selectors.Count == 0,
+                })
                 .ToList(),
             state
         );
@@ -217,4 +229,11 @@ public sealed record ClusterRender(
     ClusterDefinition Cluster,
     IReadOnlyList<ReleaseSpec> Carried,
     IReadOnlyList<RenderedRelease> Releases
-);
+)
+{
+    /// <summary>
+    /// False when <c>--selector</c> chose some releases: the render then says nothing about the others, so Sync
+    /// leaves their objects and inventory entries alone.
+    /// </summary>
+    public bool Complete { get; init; } = true;
+}

@@ -17,8 +17,8 @@ internal sealed class ReleaseRenderer(
     AbsolutePath scratchRoot
 )
 {
-    /// <summary>State values resolved from Parameter Store: a release whose values or set entries hold one is not cached.</summary>
-    public IReadOnlyList<string> StateSecrets { get; init; } = [];
+    /// <summary>Releases (by id) whose templated fields used a state value resolved from a reference: not cached.</summary>
+    public IReadOnlySet<string> SecretDerivedReleases { get; init; } = new HashSet<string>();
 
     public async Task<RenderedRelease> RenderAsync(
         DeclaredState state,
@@ -58,14 +58,12 @@ internal sealed class ReleaseRenderer(
                 .. args,
                 chart.LocalPath is { } local ? cache.ChartHash(local) : "",
             ]);
-            var setTexts = release.Set.Select(HelmTemplateCommand.SetValueText).ToList();
+            // Neither secrets (by provenance) nor output that differs on every run (random values in a values
+            // template) is cached.
             var secret =
                 prepared.HoldsSecrets
-                || StateSecrets.Any(value =>
-                    prepared
-                        .Contents.Concat(setTexts)
-                        .Any(text => text.Contains(value, StringComparison.Ordinal))
-                );
+                || !prepared.Deterministic
+                || SecretDerivedReleases.Contains(release.Id);
             var cached = secret ? null : cache.TryRead(key);
             var output = cached;
             if (output is null)

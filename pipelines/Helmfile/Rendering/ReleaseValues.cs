@@ -16,11 +16,18 @@ internal sealed class ReleaseValues(
     ReferenceResolver? references
 )
 {
-    /// <summary>Files in layering order, the texts that identify them for the cache, and whether secrets are in them.</summary>
+    /// <summary>Tells which <c>.gotmpl</c> files drew on a state value resolved from a reference.</summary>
+    public SecretProvenance Provenance { get; init; } = SecretProvenance.None;
+
+    /// <summary>
+    /// Files in layering order, the texts that identify them for the cache, whether secrets are in them, and whether
+    /// rendering them again gives the same text (false once a template called randAlphaNum, uuidv4, now or exec).
+    /// </summary>
     public sealed record Prepared(
         IReadOnlyList<string> Files,
         IReadOnlyList<string> Contents,
-        bool HoldsSecrets
+        bool HoldsSecrets,
+        bool Deterministic = true
     );
 
     public async Task<Prepared> PrepareAsync(
@@ -34,6 +41,7 @@ internal sealed class ReleaseValues(
         var files = new List<string>();
         var contents = new List<string>();
         var secrets = false;
+        var deterministic = true;
         foreach (var (entry, index) in release.Values.Select((e, i) => (e, i)))
         {
             string text;
@@ -55,9 +63,26 @@ internal sealed class ReleaseValues(
                 text = await File.ReadAllTextAsync(path, cancellationToken);
                 if (path.Name.EndsWith(".gotmpl", StringComparison.Ordinal))
                 {
-                    text = GoTemplate
-                        .Parse(text, source)
-                        .Render(TemplateData.ForRelease(state, release, kubeContext), templates);
+                    // helmfile renders values templates with the state file's directory as basePath.
+                    var template = GoTemplate.Parse(text, source);
+                    var context = templates with
+                    {
+                        BaseDirectory = (root / file.DeclaredIn).Parent!,
+                    };
+                    var rendered = template.Execute(
+                        TemplateData.ForRelease(state, release, kubeContext),
+                        context
+                    );
+                    text = rendered.Text;
+                    deterministic &= rendered.Deterministic;
+                    secrets |= Provenance.DependsOn(
+                        text,
+                        values =>
+                            template.Render(
+                                TemplateData.ForRelease(state, release, kubeContext, values),
+                                context
+                            )
+                    );
                 }
                 else
                 {
@@ -86,25 +111,35 @@ internal sealed class ReleaseValues(
                 }
             }
             contents.Add(text);
-            files.Add(original ?? await WriteAsync(scratch, index, text, cancellationToken));
+            files.Add(
+                original ?? await WriteAsync(scratch, $"{index:D2}", text, cancellationToken)
+            );
         }
-        return new Prepared(files, contents, secrets);
+        if (release.Set.Count > 0)
+        {
+            // Last, so the set entries win as --set wins over -f; never on helm's command line.
+            var set = SetValues.ToValues(release.Set, release.Name, release.DeclaredIn);
+            files.Add(await WriteAsync(scratch, "set", YamlData.ToYaml(set), cancellationToken));
+        }
+        return new Prepared(files, contents, secrets, deterministic);
     }
 
+    /// <summary>Owner-only from its creation on: the file may hold resolved secrets. The caller deletes the folder.</summary>
     private static async Task<string> WriteAsync(
         AbsolutePath scratch,
-        int index,
+        string suffix,
         string text,
         CancellationToken cancellationToken
     )
     {
         Directory.CreateDirectory(scratch);
-        var path = scratch / $"values-{index:D2}.yaml";
-        await File.WriteAllTextAsync(path, text, cancellationToken);
-        if (!OperatingSystem.IsWindows())
-        {
-            File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite); // may hold resolved secrets
-        }
+        var path = scratch / $"values-{suffix}.yaml";
+        await AtomicFile.WriteAllTextAsync(
+            path,
+            text,
+            UnixFileMode.UserRead | UnixFileMode.UserWrite,
+            cancellationToken
+        );
         return path;
     }
 }

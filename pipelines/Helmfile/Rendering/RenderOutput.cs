@@ -86,10 +86,12 @@ public static class RenderOutput
                 before is null ? "added"
                 : after is null ? "removed"
                 : "changed";
+            // The diff reaches the console, --diff-file and the pull-request comment: never a Secret's values.
+            var (shownBefore, shownAfter) = SecretRedaction.Redact(before ?? "", after ?? "");
             yield return new Change(
                 path,
                 kind,
-                UnifiedDiff.Create(before ?? "", after ?? "", $"a/{path}", $"b/{path}")
+                UnifiedDiff.Create(shownBefore, shownAfter, $"a/{path}", $"b/{path}")
             );
         }
     }

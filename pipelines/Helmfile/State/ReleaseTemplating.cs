@@ -11,10 +11,12 @@ namespace Pipelines.Helmfile.State;
 /// </summary>
 public static class ReleaseTemplating
 {
+    /// <summary>Renders the release's fields; <paramref name="values"/>, when given, replaces the state's values.</summary>
     public static ResolvedRelease Apply(
         DeclaredState state,
         ReleaseSpec release,
-        TemplateContext context
+        TemplateContext context,
+        Dictionary<string, object?>? values = null
     )
     {
         string Render(string? text, string field) =>
@@ -22,7 +24,7 @@ public static class ReleaseTemplating
                 ? text ?? ""
                 : GoTemplate
                     .Parse(text, $"{release.DeclaredIn} (release {release.Name}, {field})")
-                    .Render(TemplateData.ForRelease(state, release), context);
+                    .Render(TemplateData.ForRelease(state, release, values: values), context);
 
         var name = Render(release.Name, "name");
         var rendered = release with

@@ -68,7 +68,9 @@ public sealed class StateLoader(AbsolutePath root, TemplateContext templates)
                     declared.KubeContext,
                     values
                 );
-                source = GoTemplate.Parse(source, relative).Render(data, templates);
+                source = GoTemplate
+                    .Parse(source, relative)
+                    .Render(data, templates with { BaseDirectory = file.Parent! });
             }
             var document = YamlData.ParseMapping(source, relative);
             var part = StateParser.Parse(document, relative);

@@ -24,14 +24,19 @@ public static class TemplateData
     /// For a release's fields and <c>.gotmpl</c> values files. Rendering for one cluster sets
     /// <c>.Environment.KubeContext</c> to that cluster's context, as helmfile run against that context would.
     /// </summary>
+    /// <remarks>
+    /// <paramref name="values"/> replaces the state's values (the render cache renders again with references left
+    /// unresolved, to tell which releases used one).
+    /// </remarks>
     public static Dictionary<string, object?> ForRelease(
         DeclaredState state,
         ReleaseSpec release,
-        string? kubeContext = null
+        string? kubeContext = null,
+        Dictionary<string, object?>? values = null
     )
     {
         kubeContext ??= state.KubeContext;
-        var data = ForState(state.Environment, kubeContext, state.Values);
+        var data = ForState(state.Environment, kubeContext, values ?? state.Values);
         data["Release"] = new Dictionary<string, object?>
         {
             ["Name"] = release.Name,

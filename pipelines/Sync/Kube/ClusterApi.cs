@@ -10,26 +10,17 @@ namespace Pipelines.Sync.Kube;
 
 /// <summary>
 /// Generic object operations on one cluster through KubernetesClient's custom-object API (which serves core
-/// kinds under /api/v1 too): server-side apply, get, list by label, delete. Throttling (429), optimistic-lock
+/// kinds under /api/v1 too): server-side apply, get, list by label; delete and other preconditioned writes are in
+/// ClusterApi.Preconditions.cs. Throttling (429), optimistic-lock
 /// conflicts (409 that are not apply conflicts) and server errors (5xx) are retried with backoff, bounded.
 /// </summary>
-public sealed class ClusterApi(IKubernetes client, ResourceCatalog catalog, string fieldManager)
+public sealed partial class ClusterApi(
+    IKubernetes client,
+    ResourceCatalog catalog,
+    string fieldManager
+)
 {
-    private readonly ResiliencePipeline _retry = new ResiliencePipelineBuilder()
-        .AddRetry(
-            new RetryStrategyOptions
-            {
-                ShouldHandle = new PredicateBuilder()
-                    .Handle<HttpOperationException>(IsTransient)
-                    .Handle<HttpRequestException>(),
-                MaxRetryAttempts = 5,
-                BackoffType = DelayBackoffType.Exponential,
-                UseJitter = true,
-                Delay = TimeSpan.FromMilliseconds(200),
-                MaxDelay = TimeSpan.FromSeconds(5),
-            }
-        )
-        .Build();
+    private readonly ResiliencePipeline _retry = Retry(IsTransient);
 
     public ResourceCatalog Catalog => catalog;
 
@@ -165,47 +156,6 @@ public sealed class ClusterApi(IKubernetes client, ResourceCatalog catalog, stri
         return (list.GetValueOrDefault("items") as List<object?> ?? [])
             .OfType<Dictionary<string, object?>>()
             .ToList();
-    }
-
-    /// <summary>Deletes an object; an object already gone counts as deleted.</summary>
-    public async Task DeleteAsync(
-        ResourceType type,
-        string? ns,
-        string name,
-        bool dryRun,
-        CancellationToken cancellationToken
-    )
-    {
-        var dry = dryRun ? "All" : null;
-        try
-        {
-            await RunAsync(
-                async ct =>
-                    type.Namespaced
-                        ? await client.CustomObjects.DeleteNamespacedCustomObjectAsync(
-                            type.Group,
-                            type.Version,
-                            ns!,
-                            type.Plural,
-                            name,
-                            propagationPolicy: "Background",
-                            dryRun: dry,
-                            cancellationToken: ct
-                        )
-                        : await client.CustomObjects.DeleteClusterCustomObjectAsync(
-                            type.Group,
-                            type.Version,
-                            type.Plural,
-                            name,
-                            propagationPolicy: "Background",
-                            dryRun: dry,
-                            cancellationToken: ct
-                        ),
-                cancellationToken
-            );
-        }
-        catch (HttpOperationException exception)
-            when (exception.Response.StatusCode == HttpStatusCode.NotFound) { }
     }
 
     private async Task<Dictionary<string, object?>> RunAsync(

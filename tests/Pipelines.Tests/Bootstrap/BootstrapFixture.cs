@@ -16,7 +16,12 @@ public sealed class BootstrapFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         Copy = RepositoryCopy.Create("bootstrap");
-        ColdHelp = await RunAsync("--help");
+        ColdHelp = await ChildProcess.RunAsync(
+            Copy.BuildScript,
+            ["--help"],
+            Copy.Path,
+            timeout: ChildProcess.ColdCompileTimeout
+        );
     }
 
     public Task DisposeAsync()

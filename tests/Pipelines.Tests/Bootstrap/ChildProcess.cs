@@ -19,6 +19,12 @@ internal sealed class ChildProcess : IDisposable
 {
     public static readonly TimeSpan DefaultTimeout = TimeSpan.FromMinutes(4);
 
+    /// <summary>
+    /// For a bootstrap's first run, which compiles the build: on 2 cores shared with other full test runs (and the
+    /// fixtures' cold compiles running side by side) that alone has taken over 4 minutes.
+    /// </summary>
+    public static readonly TimeSpan ColdCompileTimeout = TimeSpan.FromMinutes(12);
+
     private static readonly string[] InheritedByTheHost =
     [
         "MSBuildExtensionsPath",

@@ -6,7 +6,7 @@ namespace Pipelines.Tests.Bootstrap;
 /// </summary>
 public sealed class MissingSdkTests : IDisposable
 {
-    private static readonly string[] ToolsTheScriptUses =
+    internal static readonly string[] ToolsTheScriptUses =
     [
         "bash",
         "sh",
@@ -29,27 +29,18 @@ public sealed class MissingSdkTests : IDisposable
     private const string Unreachable = "http://127.0.0.1:9";
 
     private readonly RepositoryCopy _copy = RepositoryCopy.Create("nosdk");
-    private readonly string _bin = RepositoryCopy.NewTemporaryDirectory("nosdk-bin");
+    private readonly FakePath _bin = new("nosdk-bin");
 
     [Fact]
     public async Task Without_a_dotnet_and_without_network_the_script_fails_clearly_and_leaves_no_half_made_sdk()
     {
         // Arrange
-        foreach (var tool in ToolsTheScriptUses)
-        {
-            var found = new[] { "/usr/bin", "/bin" }
-                .Select(folder => Path.Combine(folder, tool))
-                .FirstOrDefault(File.Exists);
-            if (found is not null)
-            {
-                File.CreateSymbolicLink(Path.Combine(_bin, tool), found);
-            }
-        }
-        Assert.False(File.Exists(Path.Combine(_bin, "dotnet")));
+        _bin.Link(ToolsTheScriptUses);
+        Assert.False(_bin.Has("dotnet"));
         Assert.False(File.Exists(_copy.CompiledBuild));
         var environment = new Dictionary<string, string?>
         {
-            ["PATH"] = _bin,
+            ["PATH"] = _bin.Directory,
             ["DOTNET_ROOT"] = null,
             ["DOTNET_INSTALL_SCRIPT_URL"] = $"{Unreachable}/dotnet-install.sh",
             ["http_proxy"] = Unreachable,
@@ -85,6 +76,6 @@ public sealed class MissingSdkTests : IDisposable
     public void Dispose()
     {
         _copy.Dispose();
-        RepositoryCopy.DeleteDirectory(_bin);
+        _bin.Dispose();
     }
 }

@@ -10,13 +10,13 @@ public sealed class ProvisionClusterScriptTests(RenderHelmfileScriptFixture fixt
     private string ClustersFile => Path.Combine(fixture.Copy.Path, "helmfile", "clusters.yaml");
 
     [Fact]
-    public async Task The_dry_run_refuses_a_third_stage_cluster_then_plans_one_once_there_is_room()
+    public async Task The_dry_run_refuses_a_third_stage_cluster_then_plans_a_1_35_one_once_there_is_room()
     {
         // Arrange
         var original = await File.ReadAllTextAsync(ClustersFile);
         var retired = original.Replace(
-            "kubeContext: stage-1-32-blue\n        color: blue\n        state: active",
-            "kubeContext: stage-1-32-blue\n        color: blue\n        state: retired",
+            "kubeContext: stage-1-34-blue\n        color: blue\n        state: active",
+            "kubeContext: stage-1-34-blue\n        color: blue\n        state: retired",
             StringComparison.Ordinal
         );
         Assert.NotEqual(original, retired);
@@ -27,7 +27,14 @@ public sealed class ProvisionClusterScriptTests(RenderHelmfileScriptFixture fixt
         try
         {
             await File.WriteAllTextAsync(ClustersFile, retired);
-            planned = await fixture.RunAsync("ProvisionCluster", "--env", "stage", "--dry-run");
+            planned = await fixture.RunAsync(
+                "ProvisionCluster",
+                "--env",
+                "stage",
+                "--kube-version",
+                "1.35",
+                "--dry-run"
+            );
         }
         finally
         {
@@ -40,12 +47,16 @@ public sealed class ProvisionClusterScriptTests(RenderHelmfileScriptFixture fixt
         Assert.True(planned.ExitCode == 0, planned.Describe());
         Assert.Contains("kind: ClusterConfig", planned.StandardOutput);
         Assert.Contains(
-            "eksctl create cluster -f clusters/stage-1-34-blue.eksctl.yaml",
+            "eksctl create cluster -f clusters/stage-1-35-blue.eksctl.yaml",
             planned.StandardOutput
         );
-        Assert.Contains("+      - name: stage-1-34-blue", planned.StandardOutput);
+        Assert.Contains("+      - name: stage-1-35-blue", planned.StandardOutput);
         Assert.Contains(
-            "ok  removed APIs at Kubernetes 1.34: none in 3 release(s)",
+            "ok  Kubernetes 1.35: EKS standard support until 2027-03-27",
+            planned.StandardOutput
+        );
+        Assert.Contains(
+            "ok  removed APIs at Kubernetes 1.35: none in 3 release(s)",
             planned.StandardOutput
         );
         Assert.False(Directory.Exists(Path.Combine(fixture.Copy.Path, "clusters")));

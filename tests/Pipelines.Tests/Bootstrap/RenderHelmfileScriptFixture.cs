@@ -39,7 +39,7 @@ public sealed class RenderHelmfileScriptFixture : IAsyncLifetime
             Path.Combine(tools.FullName, "helm"),
             Path.Combine(TestHelm.ToolsDirectory, "helm")
         );
-        ColdHelp = await RunAsync("--help");
+        ColdHelp = await RunAsync(ChildProcess.ColdCompileTimeout, ["--help"]);
     }
 
     public Task DisposeAsync()
@@ -49,7 +49,10 @@ public sealed class RenderHelmfileScriptFixture : IAsyncLifetime
     }
 
     /// <summary>Runs <c>./build.sh</c> in the copy's root, without the host's PIPELINES_* settings.</summary>
-    internal Task<ProcessResult> RunAsync(params string[] arguments)
+    internal Task<ProcessResult> RunAsync(params string[] arguments) =>
+        RunAsync(ChildProcess.DefaultTimeout, arguments);
+
+    private Task<ProcessResult> RunAsync(TimeSpan timeout, string[] arguments)
     {
         var environment = new Dictionary<string, string?>();
         foreach (DictionaryEntry variable in Environment.GetEnvironmentVariables())
@@ -61,7 +64,7 @@ public sealed class RenderHelmfileScriptFixture : IAsyncLifetime
         }
         environment[HelmSources.DownloadUrlVariable] = $"{Unreachable}/helm.tar.gz";
         environment["npm_config_registry"] = $"{Unreachable}/";
-        return ChildProcess.RunAsync(Copy.BuildScript, arguments, Copy.Path, environment);
+        return ChildProcess.RunAsync(Copy.BuildScript, arguments, Copy.Path, environment, timeout);
     }
 
     /// <summary>Every file under rendered/, by relative path, with its text.</summary>

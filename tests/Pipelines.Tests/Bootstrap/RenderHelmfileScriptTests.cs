@@ -6,7 +6,7 @@ namespace Pipelines.Tests.Bootstrap;
 public sealed class RenderHelmfileScriptTests(RenderHelmfileScriptFixture fixture)
     : IClassFixture<RenderHelmfileScriptFixture>
 {
-    private static readonly string[] StageClusters = ["stage-1-32-blue", "stage-1-33-green"];
+    private static readonly string[] StageClusters = ["stage-1-34-blue", "stage-1-35-green"];
 
     [Fact]
     public void Help_lists_env_with_the_environments_the_helmfile_declares()
@@ -38,11 +38,11 @@ public sealed class RenderHelmfileScriptTests(RenderHelmfileScriptFixture fixtur
         // Assert
         Assert.True(result.ExitCode == 0, result.Describe());
         Assert.Contains(
-            "stage-1-32-blue (Kubernetes 1.32, active): 3 release(s)",
+            "stage-1-34-blue (Kubernetes 1.32, active): 3 release(s)",
             result.StandardOutput
         );
         Assert.Contains(
-            "stage-1-33-green (Kubernetes 1.33, active): 3 release(s)",
+            "stage-1-35-green (Kubernetes 1.33, active): 3 release(s)",
             result.StandardOutput
         );
         Assert.Contains("Written under .nuke/temp/rendered/stage/", result.StandardOutput);
@@ -54,7 +54,7 @@ public sealed class RenderHelmfileScriptTests(RenderHelmfileScriptFixture fixtur
             Assert.Contains($"stage/{cluster}/logging/log-forwarder.yaml", files.Keys);
             Assert.Contains($"stage/{cluster}/monitoring/metrics-agent.yaml", files.Keys);
         }
-        Assert.Contains("kind: Deployment", files["stage/stage-1-33-green/web/web.yaml"]);
+        Assert.Contains("kind: Deployment", files["stage/stage-1-35-green/web/web.yaml"]);
     }
 
     [Fact]
@@ -175,6 +175,6 @@ public sealed class RenderHelmfileScriptTests(RenderHelmfileScriptFixture fixtur
             "Cluster 'nope' is not a live cluster of environment 'stage'.",
             result.StandardError
         );
-        Assert.Contains("Live clusters: stage-1-32-blue, stage-1-33-green", result.StandardError);
+        Assert.Contains("Live clusters: stage-1-34-blue, stage-1-35-green", result.StandardError);
     }
 }

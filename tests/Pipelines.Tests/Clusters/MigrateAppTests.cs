@@ -21,8 +21,8 @@ public class MigrateAppTests
         workspace.WriteKubeconfig(
             new Dictionary<string, KubeApiTestServer>
             {
-                ["prod-1-32-blue"] = blue,
-                ["prod-1-33-green"] = green,
+                ["prod-1-34-blue"] = blue,
+                ["prod-1-35-green"] = green,
             }
         );
         string[] sync =
@@ -48,7 +48,7 @@ public class MigrateAppTests
             "--env",
             "prod",
             "--to",
-            "prod-1-33-green",
+            "prod-1-35-green",
             "--via",
             "commit"
         );
@@ -60,7 +60,7 @@ public class MigrateAppTests
             "--env",
             "prod",
             "--to",
-            "prod-1-33-green",
+            "prod-1-35-green",
             "--via",
             "commit"
         );
@@ -71,12 +71,12 @@ public class MigrateAppTests
         Assert.Null(webOnGreenBefore);
         Assert.True(migrate.ExitCode == 0, migrate.AllOutput);
         Assert.Equal(
-            "MigrateApp: web to prod-1-33-green in prod",
+            "MigrateApp: web to prod-1-35-green in prod",
             await workspace.GitAsync("log", "-1", "--format=%s")
         );
         var clusters = workspace.ClustersText;
         Assert.Contains(
-            "        state: active\n        provisioned: \"2025-02-17\"\n        carries:\n          - app!=web\n",
+            "        state: active\n        provisioned: \"2025-10-27\"\n        carries:\n          - app!=web\n",
             clusters
         );
         Assert.Contains(
@@ -113,7 +113,7 @@ public class MigrateAppTests
             "--env",
             "prod",
             "--to",
-            "prod-1-33-green",
+            "prod-1-35-green",
             "--via",
             "commit",
             "--keep-on-old"
@@ -128,7 +128,7 @@ public class MigrateAppTests
                 .Where(l => l.StartsWith('+') && !l.StartsWith("+++", StringComparison.Ordinal))
         );
         Assert.Contains(
-            "prod-1-32-blue keeps it too (parallel run)",
+            "prod-1-34-blue keeps it too (parallel run)",
             await workspace.GitAsync("log", "-1", "--format=%b")
         );
     }
@@ -149,7 +149,7 @@ public class MigrateAppTests
             "--env",
             "prod",
             "--to",
-            "prod-1-33-green",
+            "prod-1-35-green",
             "--via",
             "commit",
             "--dry-run"
@@ -178,7 +178,7 @@ public class MigrateAppTests
             "--env",
             "prod",
             "--to",
-            "prod-1-33-green",
+            "prod-1-35-green",
             "--via",
             "pull-request",
             "--dry-run"
@@ -190,7 +190,7 @@ public class MigrateAppTests
             "would push branch migrate/web/prod and open (or update) a pull request migrate/web/prod -> main",
             result.Output
         );
-        Assert.Contains("MigrateApp: web to prod-1-33-green in prod", result.Output);
+        Assert.Contains("MigrateApp: web to prod-1-35-green in prod", result.Output);
         Assert.Equal(head, await workspace.GitAsync("rev-parse", "HEAD"));
         Assert.Equal("main", await workspace.GitAsync("branch", "--show-current"));
         Assert.Equal("* main", await workspace.GitAsync("branch", "--list"));
@@ -199,14 +199,14 @@ public class MigrateAppTests
     [Theory]
     [InlineData(
         "api",
-        "prod-1-33-green",
+        "prod-1-35-green",
         "--app api: no release of environment 'prod' is labelled app=api in helmfile.yaml. Apps: web."
     )]
-    [InlineData("log-forwarder", "prod-1-33-green", "--app log-forwarder is a management app")]
+    [InlineData("log-forwarder", "prod-1-35-green", "--app log-forwarder is a management app")]
     [InlineData(
         "web",
-        "prod-1-33-gren",
-        "--to prod-1-33-gren: not a live cluster of prod in helmfile/clusters.yaml. Did you mean 'prod-1-33-green'?"
+        "prod-1-35-gren",
+        "--to prod-1-35-gren: not a live cluster of prod in helmfile/clusters.yaml. Did you mean 'prod-1-35-green'?"
     )]
     public async Task A_bad_app_or_cluster_is_refused_with_the_valid_ones_and_nothing_is_committed(
         string app,

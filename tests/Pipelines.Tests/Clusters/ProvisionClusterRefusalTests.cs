@@ -4,7 +4,7 @@ namespace Pipelines.Tests.Clusters;
 public class ProvisionClusterRefusalTests
 {
     [Fact]
-    public async Task An_unknown_version_is_refused_listing_the_known_versions_and_nothing_is_written()
+    public async Task A_version_older_than_EKS_offers_is_refused_listing_the_known_versions_and_nothing_is_written()
     {
         // Arrange
         using var workspace = new LifecycleWorkspace();
@@ -16,17 +16,20 @@ public class ProvisionClusterRefusalTests
             "--env",
             "stage",
             "--kube-version",
-            "1.40",
+            "1.20",
             "--dry-run"
         );
 
         // Assert
         Assert.Equal(2, result.ExitCode);
         Assert.Contains(
-            "--kube-version 1.40: not a Kubernetes version this project knows EKS supports",
+            "--kube-version 1.20: not a Kubernetes version EKS supports according to the in-code table pipelines/Clusters/EksVersions.cs",
             result.AllOutput
         );
-        Assert.Contains("1.28, 1.29, 1.30, 1.31, 1.32, 1.33, 1.34 (newest 1.34", result.AllOutput);
+        Assert.Contains(
+            "1.28, 1.29, 1.30, 1.31, 1.32, 1.33, 1.34, 1.35 (newest 1.35",
+            result.AllOutput
+        );
         Assert.Equal(before, workspace.Snapshot());
     }
 
@@ -43,10 +46,10 @@ public class ProvisionClusterRefusalTests
         // Assert
         Assert.Equal(2, result.ExitCode);
         Assert.Contains(
-            "Environment 'stage' already has 2 live clusters (stage-1-32-blue active, stage-1-33-green active); it may hold at most 2",
+            "Environment 'stage' already has 2 live clusters (stage-1-34-blue active, stage-1-35-green active); it may hold at most 2",
             result.AllOutput
         );
-        Assert.Contains("./build.sh RetireCluster --name stage-1-32-blue", result.AllOutput);
+        Assert.Contains("./build.sh RetireCluster --name stage-1-34-blue", result.AllOutput);
         Assert.Equal(before, workspace.Snapshot());
     }
 
@@ -56,8 +59,8 @@ public class ProvisionClusterRefusalTests
         // Arrange
         using var workspace = new LifecycleWorkspace();
         workspace.EditClusters(
-            "kubeContext: stage-1-32-blue\n        color: blue\n        state: active",
-            "kubeContext: stage-1-32-blue\n        color: blue\n        state: retired"
+            "kubeContext: stage-1-34-blue\n        color: blue\n        state: active",
+            "kubeContext: stage-1-34-blue\n        color: blue\n        state: retired"
         );
         var before = workspace.Snapshot();
 
@@ -67,16 +70,16 @@ public class ProvisionClusterRefusalTests
             "--env",
             "stage",
             "--kube-version",
-            "1.32",
+            "1.34",
             "--name",
-            "stage-1-32-blue",
+            "stage-1-34-blue",
             "--dry-run"
         );
 
         // Assert
         Assert.Equal(2, result.ExitCode);
         Assert.Contains(
-            "Cluster name stage-1-32-blue is already in helmfile/clusters.yaml (environment stage, state retired); cluster names are never reused",
+            "Cluster name stage-1-34-blue is already in helmfile/clusters.yaml (environment stage, state retired); cluster names are never reused",
             result.AllOutput
         );
         Assert.Equal(before, workspace.Snapshot());

@@ -3,7 +3,7 @@ using Pipelines.Tests.Kubernetes;
 namespace Pipelines.Tests.Clusters;
 
 /// <summary>
-/// ProvisionCluster in memory on a copy of the project's config, with stage's 1.32 cluster retired so a new one fits.
+/// ProvisionCluster in memory on a copy of the project's config, with stage's 1.34 cluster retired so a new one fits.
 /// No eksctl or aws exists here: the dry run needs neither, and the real flow runs fake ones put on the build's PATH.
 /// </summary>
 public class ProvisionClusterTests
@@ -11,7 +11,7 @@ public class ProvisionClusterTests
     private static LifecycleWorkspace StageWithRoom()
     {
         var workspace = new LifecycleWorkspace();
-        workspace.Retire("stage-1-32-blue");
+        workspace.Retire("stage-1-34-blue");
         return workspace;
     }
 
@@ -28,22 +28,22 @@ public class ProvisionClusterTests
         // Assert
         Assert.True(result.ExitCode == 0, result.AllOutput);
         var output = result.Output;
-        Assert.Contains("--- clusters/stage-1-34-blue.eksctl.yaml (would be written):", output);
+        Assert.Contains("--- clusters/stage-1-35-blue.eksctl.yaml (would be written):", output);
         Assert.Contains(
-            "kind: ClusterConfig\nmetadata:\n  name: stage-1-34-blue\n  region: ap-northeast-1\n  version: \"1.34\"",
+            "kind: ClusterConfig\nmetadata:\n  name: stage-1-35-blue\n  region: ap-northeast-1\n  version: \"1.35\"",
             output
         );
         Assert.Contains(
-            "\neksctl create cluster -f clusters/stage-1-34-blue.eksctl.yaml\n",
+            "\neksctl create cluster -f clusters/stage-1-35-blue.eksctl.yaml\n",
             output
         );
         Assert.Contains(
-            "\naws eks update-kubeconfig --name stage-1-34-blue --region ap-northeast-1 --alias stage-1-34-blue\n",
+            "\naws eks update-kubeconfig --name stage-1-35-blue --region ap-northeast-1 --alias stage-1-35-blue\n",
             output
         );
         Assert.Contains("+++ b/helmfile/clusters.yaml", output);
         Assert.Contains(
-            "+      - name: stage-1-34-blue\n+        kubernetesVersion: \"1.34\"",
+            "+      - name: stage-1-35-blue\n+        kubernetesVersion: \"1.35\"",
             output
         );
         Assert.Contains(
@@ -51,11 +51,11 @@ public class ProvisionClusterTests
             output
         );
         Assert.Contains(
-            "ok  stage: 1 live cluster(s) (stage-1-33-green); with stage-1-34-blue, 2 of at most 2",
+            "ok  stage: 1 live cluster(s) (stage-1-35-green); with stage-1-35-blue, 2 of at most 2",
             output
         );
         Assert.Contains(
-            "ok  removed APIs at Kubernetes 1.34: none in 3 release(s) (log-forwarder, metrics-agent, web)",
+            "ok  removed APIs at Kubernetes 1.35: none in 3 release(s) (log-forwarder, metrics-agent, web)",
             output
         );
         Assert.Equal(before, workspace.Snapshot());
@@ -66,7 +66,7 @@ public class ProvisionClusterTests
     {
         // Arrange
         using var workspace = new LifecycleWorkspace();
-        workspace.Retire("prod-1-32-blue");
+        workspace.Retire("prod-1-34-blue");
 
         // Act
         var result = await workspace.RunAsync(
@@ -81,7 +81,7 @@ public class ProvisionClusterTests
         // Assert
         Assert.True(result.ExitCode == 0, result.AllOutput);
         Assert.Contains(
-            "ProvisionCluster prod-1-34-blue: Kubernetes 1.34, blue, ap-northeast-1, migration deadline 2027-01-15",
+            "ProvisionCluster prod-1-35-blue: Kubernetes 1.35, blue, ap-northeast-1, migration deadline 2027-01-15",
             result.Output
         );
         Assert.Contains("+        deadline: \"2027-01-15\"", result.Output);
@@ -92,7 +92,7 @@ public class ProvisionClusterTests
     {
         // Arrange
         using var workspace = new LifecycleWorkspace();
-        workspace.Retire("prod-1-33-green");
+        workspace.Retire("prod-1-35-green");
 
         // Act
         var result = await workspace.RunAsync(
@@ -100,14 +100,14 @@ public class ProvisionClusterTests
             "--env",
             "prod",
             "--kube-version",
-            "1.33",
+            "1.35",
             "--dry-run"
         );
 
         // Assert
         Assert.Equal(2, result.ExitCode);
         Assert.Contains(
-            "Cluster name prod-1-33-green is already in helmfile/clusters.yaml (environment prod, state retired)",
+            "Cluster name prod-1-35-green is already in helmfile/clusters.yaml (environment prod, state retired)",
             result.AllOutput
         );
         Assert.Contains("Choose the other color with --name", result.AllOutput);
@@ -132,7 +132,7 @@ public class ProvisionClusterTests
         {
             Assert.True(result.ExitCode == 1, result.AllOutput);
             Assert.Contains(
-                "Preflight failed: 1 object(s) use APIs Kubernetes 1.34 no longer serves",
+                "Preflight failed: 1 object(s) use APIs Kubernetes 1.35 no longer serves",
                 result.AllOutput
             );
             Assert.Contains(
@@ -162,7 +162,10 @@ public class ProvisionClusterTests
             result.AllOutput
         );
         Assert.Contains("--dry-run shows the plan without it", result.AllOutput);
-        Assert.Empty(FakeTool.Calls(workspace.Bin, "aws"));
+        Assert.Equal(
+            ["describe-cluster-versions"],
+            FakeTool.Calls(workspace.Bin, "aws").Select(call => call[1])
+        );
         Assert.Equal(before, workspace.Snapshot());
     }
 
@@ -172,11 +175,11 @@ public class ProvisionClusterTests
         // Arrange
         using var workspace = StageWithRoom();
         FakeTool.Write(workspace.Bin, "eksctl");
-        FakeTool.Write(workspace.Bin, "aws");
+        FakeTool.Write(workspace.Bin, "aws", stdout: EksCalendarTests.AwsOutput);
         await using var cluster = await KubeApiTestServer.StartAsync();
         await using var controller = new RolloutController(cluster);
         workspace.WriteKubeconfig(
-            new Dictionary<string, KubeApiTestServer> { ["stage-1-34-blue"] = cluster }
+            new Dictionary<string, KubeApiTestServer> { ["stage-1-35-blue"] = cluster }
         );
         var header = workspace.ClustersText[
             ..workspace.ClustersText.IndexOf("environments:", StringComparison.Ordinal)
@@ -197,7 +200,7 @@ public class ProvisionClusterTests
         Assert.True(result.ExitCode == 0, result.AllOutput);
         Assert.Equal(
             [
-                ["create", "cluster", "-f", "clusters/stage-1-34-blue.eksctl.yaml"],
+                ["create", "cluster", "-f", "clusters/stage-1-35-blue.eksctl.yaml"],
             ],
             FakeTool.Calls(workspace.Bin, "eksctl")
         );
@@ -205,25 +208,33 @@ public class ProvisionClusterTests
             [
                 [
                     "eks",
+                    "describe-cluster-versions",
+                    "--output",
+                    "json",
+                    "--region",
+                    "ap-northeast-1",
+                ],
+                [
+                    "eks",
                     "update-kubeconfig",
                     "--name",
-                    "stage-1-34-blue",
+                    "stage-1-35-blue",
                     "--region",
                     "ap-northeast-1",
                     "--alias",
-                    "stage-1-34-blue",
+                    "stage-1-35-blue",
                     "--kubeconfig",
                     workspace.Kubeconfig.Value,
                 ],
             ],
             FakeTool.Calls(workspace.Bin, "aws")
         );
-        var config = File.ReadAllText(workspace.Root / "clusters" / "stage-1-34-blue.eksctl.yaml");
+        var config = File.ReadAllText(workspace.Root / "clusters" / "stage-1-35-blue.eksctl.yaml");
         Assert.Empty(ClusterConfigSchema.Errors(config));
         var clusters = workspace.ClustersText;
         Assert.StartsWith(header, clusters);
         Assert.Contains(
-            "        carries:\n          - tier=management\n          - app=web\n      - name: stage-1-34-blue\n        kubernetesVersion: \"1.34\"\n        kubeContext: stage-1-34-blue\n        color: blue\n        state: active\n        provisioned: \"2026-11-02\"\n        deadline: \"2026-12-14\"\n        carries:\n          - tier=management\n  prod:\n",
+            "        carries:\n          - tier=management\n          - app=web\n      - name: stage-1-35-blue\n        kubernetesVersion: \"1.35\"\n        kubeContext: stage-1-35-blue\n        color: blue\n        state: active\n        provisioned: \"2026-11-02\"\n        deadline: \"2026-12-14\"\n        carries:\n          - tier=management\n  prod:\n",
             clusters
         );
         Assert.NotNull(cluster.GetObject("apps/v1", "daemonsets", "logging", "log-forwarder"));
@@ -239,6 +250,36 @@ public class ProvisionClusterTests
         Assert.Equal("pipelines:cd", binding["subjects"]![1]!["name"]!.GetValue<string>());
         Assert.NotNull(
             cluster.GetObject("rbac.authorization.k8s.io/v1", "clusterroles", null, "pipelines-cd")
+        );
+        // The read-only group of drift and plans: get, list and watch on everything, no other verb.
+        var reader = cluster.GetObject(
+            "rbac.authorization.k8s.io/v1",
+            "clusterroles",
+            null,
+            "pipelines-read-only"
+        )!;
+        var rule = Assert.Single(reader["rules"]!.AsArray())!;
+        Assert.Equal(
+            ["get", "list", "watch"],
+            rule["verbs"]!.AsArray().Select(v => v!.GetValue<string>())
+        );
+        var readerBinding = cluster.GetObject(
+            "rbac.authorization.k8s.io/v1",
+            "clusterrolebindings",
+            null,
+            "pipelines-read-only"
+        )!;
+        Assert.Equal(
+            ("ClusterRole", "pipelines-read-only"),
+            (
+                readerBinding["roleRef"]!["kind"]!.GetValue<string>(),
+                readerBinding["roleRef"]!["name"]!.GetValue<string>()
+            )
+        );
+        var readerSubject = Assert.Single(readerBinding["subjects"]!.AsArray())!;
+        Assert.Equal(
+            ("Group", "pipelines:read-only"),
+            (readerSubject["kind"]!.GetValue<string>(), readerSubject["name"]!.GetValue<string>())
         );
         Assert.Contains("cluster: stage-1-34-blue", result.NoteOf("ProvisionCluster"));
     }

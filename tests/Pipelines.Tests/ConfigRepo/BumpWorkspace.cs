@@ -69,7 +69,11 @@ internal sealed class BumpWorkspace : IDisposable
         $"{Repository}:{tag}@{digest}";
 
     public Task<BuildResult<BumpBuild>> BumpAsync(params string[] args) =>
-        _harness.RunAsync(new BumpBuild(), ["BumpK8sConfig", "--config-repo", Repo.Path, .. args]);
+        BumpFromAsync(Repo.Path, args);
+
+    /// <summary>BumpK8sConfig with <paramref name="configRepo"/> as <c>--config-repo</c>.</summary>
+    public Task<BuildResult<BumpBuild>> BumpFromAsync(string configRepo, params string[] args) =>
+        _harness.RunAsync(new BumpBuild(), ["BumpK8sConfig", "--config-repo", configRepo, .. args]);
 
     public void Dispose()
     {

@@ -2,6 +2,7 @@ using Pipelines.ConfigRepo;
 using Pipelines.ConfigRepo.Publish;
 using Pipelines.Engine;
 using Pipelines.Tests.Engine;
+using Pipelines.Tests.GitHub;
 
 namespace Pipelines.Tests.ConfigRepo;
 
@@ -78,7 +79,7 @@ public sealed class PublishChangesTests : IDisposable
             "--env",
             "test",
             "--publish-message",
-            "test: retire test-1-32-blue"
+            "test: retire test-1-34-blue"
         );
 
         // Assert
@@ -91,7 +92,7 @@ public sealed class PublishChangesTests : IDisposable
             await repo.ShowAsync("clusters/test-1-34-blue.eksctl.yaml")
         );
         Assert.Equal(
-            ["test: retire test-1-32-blue", "meanwhile", "Initial config"],
+            ["test: retire test-1-34-blue", "meanwhile", "Initial config"],
             await repo.SubjectsAsync()
         );
     }
@@ -130,6 +131,74 @@ public sealed class PublishChangesTests : IDisposable
         Assert.Equal(1, result.ExitCode);
         Assert.Contains("conflict with commits that landed", result.AllOutput);
         Assert.Equal(["meanwhile", "Initial config"], await repo.SubjectsAsync());
+    }
+
+    [Fact]
+    public async Task A_checkout_of_another_branch_is_refused_and_nothing_is_pushed()
+    {
+        // Arrange
+        var repo = await CheckoutAsync();
+        await BareConfigRepo.GitAsync(_harness.Root, "checkout", "--quiet", "-b", "unreviewed");
+        var clusters = _harness.Root / Clusters;
+        File.WriteAllText(
+            clusters,
+            File.ReadAllText(clusters).Replace("state: draining", "state: retired")
+        );
+
+        // Act
+        var result = await PublishAsync("--env", "test");
+
+        // Assert
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains(
+            "PublishChanges publishes only from a checkout of main, the config repo's base branch; this checkout is on unreviewed. "
+                + "Merge the change into main first",
+            result.AllOutput
+        );
+        Assert.Equal(["Initial config"], await repo.SubjectsAsync());
+    }
+
+    [Fact]
+    public async Task A_change_to_the_workflows_goes_as_a_pull_request_even_where_commits_are_the_rule()
+    {
+        // Arrange
+        var repo = await CheckoutAsync();
+        await using var github = await GitHubApiTestServer.StartAsync();
+        github.AddRepository("sre", "config");
+        github.AddBranch("sre", "config", "lifecycle/test");
+        Directory.CreateDirectory(_harness.Root / ".github" / "workflows");
+        File.WriteAllText(_harness.Root / ".github" / "workflows" / "cd.yml", "name: CD\n");
+
+        // Act
+        var result = await PublishAsync(
+            "--env",
+            "test",
+            "--publish-message",
+            "test: ProvisionCluster",
+            "--github-repository",
+            "sre/config",
+            "--github-api-url",
+            github.ApiUri.ToString(),
+            "--github-token",
+            github.Token
+        );
+
+        // Assert
+        Assert.True(result.ExitCode == 0, result.AllOutput);
+        Assert.Contains(
+            "The change touches .github/workflows/: it goes as a pull request.",
+            result.Output
+        );
+        var pr = Assert.Single(github.PullRequests("sre", "config"));
+        Assert.Equal(
+            ("lifecycle/test", "main", "test: ProvisionCluster"),
+            (pr.HeadRef, pr.Base, pr.Title)
+        );
+        Assert.Equal(
+            "name: CD\n",
+            await repo.ShowAsync(".github/workflows/cd.yml", "lifecycle/test")
+        );
+        Assert.Equal(["Initial config"], await repo.SubjectsAsync());
     }
 
     public void Dispose()

@@ -111,6 +111,32 @@ public class SecretTests
     }
 
     [Fact]
+    public async Task On_GitHub_Actions_a_multi_line_secret_is_masked_line_by_line_with_its_data_escaped()
+    {
+        // Arrange
+        using var harness = new BuildHarness();
+        harness.Environment["GITHUB_ACTIONS"] = "true";
+        var build = new SecretBuild();
+        const string key = "begin-key\r\nab%0Acd\r\nef\rgh%25\n\n  \nend-key\n";
+
+        // Act
+        var result = await harness.RunAsync(build, "PrintKey", "--private-key", key);
+
+        // Assert
+        Assert.Equal(0, result.ExitCode);
+        var masks = result.Output.Split('\n').Where(l => l.StartsWith("::add-mask::")).ToList();
+        Assert.Equal(
+            [
+                "::add-mask::begin-key",
+                "::add-mask::ab%250Acd",
+                "::add-mask::ef%0Dgh%2525",
+                "::add-mask::end-key",
+            ],
+            masks
+        );
+    }
+
+    [Fact]
     public async Task An_invalid_value_of_a_secret_parameter_is_not_echoed()
     {
         // Arrange

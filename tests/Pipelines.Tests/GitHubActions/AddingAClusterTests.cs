@@ -20,9 +20,9 @@ public sealed partial class AddingAClusterTests : IDisposable
         var copy = _folder / "clusters.yaml";
         var original = File.ReadAllText(GeneratedWorkflows.ClustersFile);
         const string NewCluster = """
-                  - name: stage-1-34-blue
-                    kubernetesVersion: "1.34"
-                    kubeContext: stage-1-34-blue
+                  - name: stage-1-36-blue
+                    kubernetesVersion: "1.36"
+                    kubeContext: stage-1-36-blue
                     color: blue
                     state: active
               prod:
@@ -46,9 +46,9 @@ public sealed partial class AddingAClusterTests : IDisposable
         string[] newLeg =
         [
             "+          - env: stage",
-            "+            cluster: stage-1-34-blue",
+            "+            cluster: stage-1-36-blue",
             "+            region: ap-northeast-1",
-            "+            kube-context: stage-1-34-blue",
+            "+            kube-context: stage-1-36-blue",
         ];
         Assert.Empty(changes["ci.yml"]);
         Assert.Empty(changes["provision.yml"]);
@@ -56,7 +56,7 @@ public sealed partial class AddingAClusterTests : IDisposable
         Assert.Equal(newLeg, changes["review.yml"]);
         Assert.Equal(newLeg, changes["drift.yml"]);
         Assert.Contains(
-            "stage-1-34-blue",
+            "stage-1-36-blue",
             GeneratedWorkflows
                 .Parsed(copy)["cd.yml"]
                 .MatrixRows("sync-stage")

@@ -76,6 +76,7 @@ public sealed class CommittedWorkflowsTests
                 "drift.yml",
                 "provision.yml",
                 "pipelines.md",
+                "iam-trust-policies.md",
                 "README.md",
             ],
             first.Select(f => Path.GetFileName(f.RelativePath))

@@ -55,13 +55,13 @@ public sealed class PostReviewCommentTests : IAsyncLifetime
     {
         // Arrange
         File.WriteAllText(
-            _harness.Root / "review" / "test-1-33-green.diff",
+            _harness.Root / "review" / "test-1-35-green.diff",
             "--- a/x\n+++ b/x\n@@ -1 +1 @@\n-a: 1\n+a: 2\n"
         );
 
         // Act
         var first = await PostAsync();
-        File.WriteAllText(_harness.Root / "review" / "test-1-33-green.diff", "");
+        File.WriteAllText(_harness.Root / "review" / "test-1-35-green.diff", "");
         var second = await PostAsync();
 
         // Assert
@@ -72,9 +72,9 @@ public sealed class PostReviewCommentTests : IAsyncLifetime
             "<!-- pipelines:helmfile-review -->\n### Helmfile review\n",
             comment.Body
         );
-        Assert.Contains("| `test-1-33-green` | test | no change |", comment.Body);
+        Assert.Contains("| `test-1-35-green` | test | no change |", comment.Body);
         Assert.Contains(
-            "| `prod-1-33-green` | prod | **no diff: the render failed** |",
+            "| `prod-1-35-green` | prod | **no diff: the render failed** |",
             comment.Body
         );
         Assert.DoesNotContain(_server.Token, first.Output + second.Output);
@@ -85,7 +85,7 @@ public sealed class PostReviewCommentTests : IAsyncLifetime
     {
         // Arrange
         File.WriteAllText(
-            _harness.Root / "review" / "stage-1-33-green.diff",
+            _harness.Root / "review" / "stage-1-35-green.diff",
             "--- a/x\n+++ b/x\n@@ -1 +1 @@\n-a: 1\n+a: 2\n"
         );
 
@@ -98,7 +98,7 @@ public sealed class PostReviewCommentTests : IAsyncLifetime
             "[dry-run] would write this comment on sre/config pull request #",
             result.Output
         );
-        Assert.Contains("| `stage-1-33-green` | stage | 1 file (+1 −1) |", result.Output);
+        Assert.Contains("| `stage-1-35-green` | stage | 1 file (+1 −1) |", result.Output);
         Assert.Empty(_server.Comments("sre", "config", _number));
     }
 

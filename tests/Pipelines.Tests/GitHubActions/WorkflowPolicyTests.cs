@@ -86,6 +86,35 @@ public sealed class WorkflowPolicyTests
     }
 
     [Fact]
+    public void Oidc_credentials_outside_a_github_environment_are_refused_and_inside_one_accepted()
+    {
+        // Arrange
+        var workflow = CompilerTestBuild.With(SetupSteps.AwsCredentials("eu-west-1"));
+        var job = workflow.Jobs[0] with
+        {
+            Permissions = Permissions.ReadContentsAndWrite(Scope.IdToken),
+        };
+
+        // Act
+        var error = Refused(workflow with { Jobs = [job] });
+        var compiled = WorkflowCompiler.Compile(
+            workflow with
+            {
+                Jobs = [job with { Environment = new("prod") }],
+            },
+            CompilerTestBuild.Catalog()
+        );
+
+        // Assert
+        Assert.StartsWith(
+            "test.yml, job job: takes OIDC credentials outside a GitHub environment.",
+            error.Message
+        );
+        Assert.Contains("sub repo:<owner>/<repo>:environment:<name>", error.Message);
+        Assert.Equal("prod", compiled.Jobs[0].Environment!.Name);
+    }
+
+    [Fact]
     public void Needing_a_job_that_is_not_declared_before_is_refused()
     {
         // Arrange

@@ -17,7 +17,7 @@ public sealed partial class WorkflowShapeTests
             .ToList();
 
     [Fact]
-    public void The_job_graphs_are_ci_build_or_push_cd_render_then_test_stage_prod_and_review_render_then_comment()
+    public void The_job_graphs_are_ci_build_or_push_cd_render_then_test_stage_plan_prod_and_review_render_then_comment()
     {
         // Arrange
         static Dictionary<string, string[]> Graph(ParsedWorkflow w) =>
@@ -42,10 +42,12 @@ public sealed partial class WorkflowShapeTests
         Assert.Equal(
             new Dictionary<string, string[]>
             {
+                ["off-default-branch"] = [],
                 ["render"] = [],
                 ["sync-test"] = ["render"],
                 ["sync-stage"] = ["sync-test"],
-                ["sync-prod"] = ["sync-stage"],
+                ["plan-prod"] = ["sync-stage"],
+                ["sync-prod"] = ["sync-stage", "plan-prod"],
             },
             cd
         );
@@ -53,8 +55,8 @@ public sealed partial class WorkflowShapeTests
             new Dictionary<string, string[]> { ["render"] = [], ["comment"] = ["render"] },
             review
         );
-        Assert.Equal(["drift"], drift.Keys);
-        Assert.Equal(["lifecycle"], Workflows["provision.yml"].JobIds);
+        Assert.Equal(["off-default-branch", "drift"], drift.Keys);
+        Assert.Equal(["off-default-branch", "lifecycle"], Workflows["provision.yml"].JobIds);
     }
 
     [Fact]
@@ -75,7 +77,7 @@ public sealed partial class WorkflowShapeTests
             ci.Steps("build-image"),
             s =>
                 ParsedWorkflow.Get(s, "run")
-                == "./build.sh BuildImage --app web --build-arg BASE_IMAGE=docker.io/library/busybox:1.37"
+                == "./build.sh BuildImage --app web --build-arg BASE_IMAGE=docker.io/library/busybox:1.37@sha256:9db7b59979c38555a39def84a31fb98b5296952f9e3afd4f6f11f05b07adfab0"
         );
         Assert.Equal("${{ steps.push.outputs.digest }}", ParsedWorkflow.Get(outputs, "digest"));
         Assert.Equal(
@@ -99,7 +101,7 @@ public sealed partial class WorkflowShapeTests
             s =>
                 ParsedWorkflow.Get(s, "id") == "push"
                 && ParsedWorkflow.Get(s, "run")
-                    == "./build.sh PushImage --app web --build-arg BASE_IMAGE=docker.io/library/busybox:1.37"
+                    == "./build.sh PushImage --app web --build-arg BASE_IMAGE=docker.io/library/busybox:1.37@sha256:9db7b59979c38555a39def84a31fb98b5296952f9e3afd4f6f11f05b07adfab0"
         );
     }
 
@@ -148,13 +150,11 @@ public sealed partial class WorkflowShapeTests
         // Act
         var prod = cd.Job("sync-prod");
         var concurrency = ParsedWorkflow.Map(prod, "concurrency");
-        var stageConcurrency = ParsedWorkflow.Map(cd.Job("sync-stage"), "concurrency");
 
         // Assert
         Assert.Equal("prod", ParsedWorkflow.Get(ParsedWorkflow.Map(prod, "environment"), "name"));
-        Assert.Equal("sync-prod-${{ matrix.cluster }}", ParsedWorkflow.Get(concurrency, "group"));
+        Assert.Equal("sync-${{ matrix.cluster }}", ParsedWorkflow.Get(concurrency, "group"));
         Assert.Equal("false", ParsedWorkflow.Get(concurrency, "cancel-in-progress"));
-        Assert.Equal("true", ParsedWorkflow.Get(stageConcurrency, "cancel-in-progress"));
         Assert.Contains(
             cd.Steps("sync-prod"),
             s => ParsedWorkflow.Get(s, "run") == "./build.sh Sync --env prod --prune"
@@ -170,6 +170,7 @@ public sealed partial class WorkflowShapeTests
             [("ci.yml", "push-image")] = new() { ["contents"] = "read", ["id-token"] = "write" },
             [("cd.yml", "sync-test")] = new() { ["contents"] = "read", ["id-token"] = "write" },
             [("cd.yml", "sync-stage")] = new() { ["contents"] = "read", ["id-token"] = "write" },
+            [("cd.yml", "plan-prod")] = new() { ["contents"] = "read", ["id-token"] = "write" },
             [("cd.yml", "sync-prod")] = new() { ["contents"] = "read", ["id-token"] = "write" },
             [("drift.yml", "drift")] = new() { ["contents"] = "read", ["id-token"] = "write" },
             [("review.yml", "comment")] = new()
@@ -315,7 +316,7 @@ public sealed partial class WorkflowShapeTests
             ParsedWorkflow.Get(ParsedWorkflow.Map(inputs, "kube-version"), "type")
         );
         Assert.Equal(
-            "${{ inputs.env }}",
+            "${{ inputs.env }}-lifecycle",
             ParsedWorkflow.Get(ParsedWorkflow.Map(job, "environment"), "name")
         );
         Assert.Equal("./build.sh", ParsedWorkflow.Get(step, "run"));
@@ -324,14 +325,16 @@ public sealed partial class WorkflowShapeTests
             "${{ inputs.kube-version }}",
             ParsedWorkflow.Get(env, "PIPELINES_KUBE_VERSION")
         );
-        // What the target changed is kept: the workflows regenerated, then committed (a PR for prod).
+        // What the target changed is kept: committed with the workflows regenerated (a PR for prod). RetireCluster
+        // publishes itself, before it deletes the cluster.
         Assert.Equal(
-            ["./build.sh", "./build.sh GenerateWorkflows", "./build.sh PublishChanges"],
+            ["./build.sh", "./build.sh PublishChanges"],
             runs.Select(s => ParsedWorkflow.Get(s, "run"))
         );
         Assert.Equal(
             "${{ inputs.env }}",
-            ParsedWorkflow.Get(ParsedWorkflow.Map(runs[2], "env"), "PIPELINES_ENV")
+            ParsedWorkflow.Get(ParsedWorkflow.Map(runs[1], "env"), "PIPELINES_ENV")
         );
+        Assert.Equal("inputs.action != 'RetireCluster'", ParsedWorkflow.Get(runs[1], "if"));
     }
 }

@@ -25,11 +25,11 @@ public sealed class ClustersFileTests : IDisposable
             Assert.Equal(2, live.Count);
             Assert.Contains(
                 live,
-                c => c.Name == $"{environment}-1-32-blue" && c.KubernetesVersion == "1.32"
+                c => c.Name == $"{environment}-1-34-blue" && c.KubernetesVersion == "1.34"
             );
             Assert.Contains(
                 live,
-                c => c.Name == $"{environment}-1-33-green" && c.Color == ClusterColor.Green
+                c => c.Name == $"{environment}-1-35-green" && c.Color == ClusterColor.Green
             );
         }
     }

@@ -49,8 +49,8 @@ public sealed class RenderSecretsTests : IAsyncLifetime
         await RenderAsync();
 
         // Assert
-        Assert.Contains($"\"DB_PASSWORD\": \"{DbPassword}\"", WebYaml("test-1-33-green"));
-        Assert.Contains($"\"DB_PASSWORD\": \"{DbPassword}\"", WebYaml("test-1-32-blue"));
+        Assert.Contains($"\"DB_PASSWORD\": \"{DbPassword}\"", WebYaml("test-1-35-green"));
+        Assert.Contains($"\"DB_PASSWORD\": \"{DbPassword}\"", WebYaml("test-1-34-blue"));
         Log.Info($"password={DbPassword}");
         Assert.Contains("password=***", log.Text);
         Assert.DoesNotContain(DbPassword, log.Text);
@@ -68,7 +68,7 @@ public sealed class RenderSecretsTests : IAsyncLifetime
         await RenderAsync();
 
         // Assert
-        Assert.Contains($"\"API_TOKEN\": \"{ApiToken}\"", WebYaml("test-1-33-green"));
+        Assert.Contains($"\"API_TOKEN\": \"{ApiToken}\"", WebYaml("test-1-35-green"));
         Log.Info($"token={ApiToken}");
         Assert.Contains("token=***", log.Text);
         Assert.DoesNotContain(ApiToken, log.Text);
@@ -95,7 +95,7 @@ public sealed class RenderSecretsTests : IAsyncLifetime
         var releases = second.Clusters.SelectMany(c => c.Releases).ToList();
         Assert.All(releases.Where(r => r.Release.Name == "web"), r => Assert.False(r.FromCache));
         Assert.All(releases.Where(r => r.Release.Name != "web"), r => Assert.True(r.FromCache));
-        Assert.Contains($"\"DB_PASSWORD\": \"{DbPassword}\"", WebYaml("test-1-33-green"));
+        Assert.Contains($"\"DB_PASSWORD\": \"{DbPassword}\"", WebYaml("test-1-35-green"));
     }
 
     [Fact]
@@ -114,6 +114,65 @@ public sealed class RenderSecretsTests : IAsyncLifetime
         Assert.NotEmpty(CacheFiles());
         Assert.Empty(CacheFilesHolding(ApiToken));
         Assert.Equal(second.Releases - 2, second.CacheHits); // web, on both test clusters
+    }
+
+    [Fact]
+    public async Task A_state_secret_transformed_by_a_template_is_kept_out_of_the_cache_by_provenance()
+    {
+        // Arrange
+        _ = new LogCapture();
+        _server.Put("/shop/api/token", ApiToken);
+        AddStateSecret("{{ .Values.shop.apiToken | b64enc | quote }}");
+        var encoded = Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes(ApiToken));
+        await RenderAsync();
+
+        // Act
+        var second = await RenderAsync();
+
+        // Assert
+        Assert.Contains($"\"API_TOKEN\": \"{encoded}\"", WebYaml("test-1-35-green"));
+        Assert.NotEmpty(CacheFiles());
+        Assert.Empty(CacheFilesHolding(encoded));
+        Assert.Equal(second.Releases - 2, second.CacheHits); // web, on both test clusters
+    }
+
+    [Fact]
+    public async Task A_set_entry_templated_from_a_state_secret_reaches_helm_through_a_private_file_and_is_not_cached()
+    {
+        // Arrange
+        _ = new LogCapture();
+        _server.Put("/shop/api/token", ApiToken);
+        Append(EnvironmentValuesFile, "shop:\n  apiToken: ref+awsssm://shop/api/token\n");
+        var helmfile = _workspace.Root / "helmfile" / "helmfile.yaml";
+        var text = File.ReadAllText(helmfile);
+        Assert.Contains("    condition: web.enabled\n", text);
+        File.WriteAllText(
+            helmfile,
+            text.Replace(
+                "    condition: web.enabled\n",
+                "    condition: web.enabled\n    set:\n      - name: config.SET_TOKEN\n"
+                    + "        value: '{{ .Values.shop.apiToken | upper }}'\n"
+                    + "      - name: config.RETRIES\n        value: 3\n"
+            )
+        );
+        await RenderAsync();
+
+        // Act
+        var second = await RenderAsync();
+
+        // Assert
+        var web = WebYaml("test-1-35-green");
+        Assert.Contains($"\"SET_TOKEN\": \"{ApiToken.ToUpperInvariant()}\"", web);
+        Assert.Contains("\"RETRIES\": \"3\"", web);
+        Assert.Empty(CacheFilesHolding(ApiToken.ToUpperInvariant()));
+        Assert.Equal(second.Releases - 2, second.CacheHits);
+        // The values files helm read (the set entries' among them) are gone with the render.
+        var scratch = _workspace.Root / ".nuke" / "temp" / "helm-values";
+        Assert.Empty(
+            scratch.DirectoryExists
+                ? Directory.GetFileSystemEntries(scratch, "*", SearchOption.AllDirectories)
+                : []
+        );
     }
 
     [Fact]
@@ -154,17 +213,14 @@ public sealed class RenderSecretsTests : IAsyncLifetime
         Append(ReleaseValuesFile, "config:\n  DB_PASSWORD: ref+awsssm://shop/db/password\n");
 
     /// <summary>The test environment's values hold a ref; the web app's .gotmpl values file uses it.</summary>
-    private void AddStateSecret()
+    private void AddStateSecret(string use = "{{ .Values.shop.apiToken | quote }}")
     {
         Append(EnvironmentValuesFile, "shop:\n  apiToken: ref+awsssm://shop/api/token\n");
         var template =
             _workspace.Root / "helmfile" / "values" / "apps" / "web" / "values.yaml.gotmpl";
         var text = File.ReadAllText(template);
         Assert.Contains("config:\n", text);
-        File.WriteAllText(
-            template,
-            text.Replace("config:\n", "config:\n  API_TOKEN: {{ .Values.shop.apiToken | quote }}\n")
-        );
+        File.WriteAllText(template, text.Replace("config:\n", $"config:\n  API_TOKEN: {use}\n"));
     }
 
     private void Append(string relativePath, string text) =>

@@ -59,36 +59,36 @@ public sealed class RenderTests : IDisposable
 
         // Assert
         Assert.Equal(
-            ["stage-1-32-blue", "stage-1-33-green"],
+            ["stage-1-34-blue", "stage-1-35-green"],
             result.Clusters.Select(c => c.Cluster.Name)
         );
-        Assert.Contains("stage/stage-1-32-blue/web/web.yaml", _workspace.RenderedFiles);
+        Assert.Contains("stage/stage-1-34-blue/web/web.yaml", _workspace.RenderedFiles);
         Assert.Contains(
-            "stage/stage-1-33-green/logging/log-forwarder.yaml",
+            "stage/stage-1-35-green/logging/log-forwarder.yaml",
             _workspace.RenderedFiles
         );
-        Assert.Contains("stage/stage-1-33-green.yaml", _workspace.RenderedFiles);
+        Assert.Contains("stage/stage-1-35-green.yaml", _workspace.RenderedFiles);
         var web = File.ReadAllText(
-            _workspace.Rendered / "stage" / "stage-1-33-green" / "web" / "web.yaml"
+            _workspace.Rendered / "stage" / "stage-1-35-green" / "web" / "web.yaml"
         );
         Assert.Contains("apiVersion: networking.k8s.io/v1\nkind: Ingress", web);
         Assert.Contains("host: \"web.stage.example.com\"", web);
         var forwarder = File.ReadAllText(
-            _workspace.Rendered / "stage" / "stage-1-32-blue" / "logging" / "log-forwarder.yaml"
+            _workspace.Rendered / "stage" / "stage-1-34-blue" / "logging" / "log-forwarder.yaml"
         );
-        Assert.Contains("stage-1-32-blue", forwarder);
+        Assert.Contains("stage-1-34-blue", forwarder);
     }
 
     [Fact]
     public async Task A_cluster_carrying_only_management_releases_gets_no_application()
     {
         // Act
-        await RenderAsync("prod", cluster: "prod-1-33-green");
+        await RenderAsync("prod", cluster: "prod-1-35-green");
 
         // Assert
         Assert.DoesNotContain(_workspace.RenderedFiles, f => f.Contains("/web/"));
         Assert.Contains(
-            "prod/prod-1-33-green/monitoring/metrics-agent.yaml",
+            "prod/prod-1-35-green/monitoring/metrics-agent.yaml",
             _workspace.RenderedFiles
         );
     }
@@ -101,7 +101,7 @@ public sealed class RenderTests : IDisposable
             "helmfile/clusters.yaml",
             "environments:\n  test:\n    region: eu-west-1\n    clusters:\n"
                 + "      - {name: test-1-18-blue, kubernetesVersion: \"1.18\", kubeContext: old, color: blue, state: active}\n"
-                + "      - {name: test-1-33-green, kubernetesVersion: \"1.33\", kubeContext: new, color: green, state: active}\n"
+                + "      - {name: test-1-35-green, kubernetesVersion: \"1.35\", kubeContext: new, color: green, state: active}\n"
         );
 
         // Act
@@ -112,7 +112,7 @@ public sealed class RenderTests : IDisposable
             _workspace.Rendered / "test" / "test-1-18-blue" / "web" / "web.yaml"
         );
         var current = File.ReadAllText(
-            _workspace.Rendered / "test" / "test-1-33-green" / "web" / "web.yaml"
+            _workspace.Rendered / "test" / "test-1-35-green" / "web" / "web.yaml"
         );
         Assert.Contains("apiVersion: networking.k8s.io/v1beta1\nkind: Ingress", old);
         Assert.Contains("apiVersion: networking.k8s.io/v1\nkind: Ingress", current);
@@ -211,7 +211,7 @@ public sealed class RenderTests : IDisposable
         Assert.Contains(
             changes,
             c =>
-                c.Path == "test/test-1-33-green/web/web.yaml"
+                c.Path == "test/test-1-35-green/web/web.yaml"
                 && c.Diff.Contains("-  \"LOG_LEVEL\": \"debug\"\n+  \"LOG_LEVEL\": \"warn\"")
         );
     }
@@ -272,7 +272,7 @@ public sealed class RenderTests : IDisposable
         _workspace.Write(
             "helmfile/clusters.yaml",
             "environments:\n  test:\n    region: eu-west-1\n    clusters:\n"
-                + "      - {name: test-1-33-green, kubernetesVersion: \"1.33\", kubeContext: new, color: green, state: active, carries: [app=web]}\n"
+                + "      - {name: test-1-35-green, kubernetesVersion: \"1.35\", kubeContext: new, color: green, state: active, carries: [app=web]}\n"
         );
 
         // Act

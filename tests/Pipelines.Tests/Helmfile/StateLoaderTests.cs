@@ -249,7 +249,7 @@ public sealed class StateLoaderTests : IDisposable
         // Arrange
         _workspace.Write(
             "helmfile/helmfile.yaml.gotmpl",
-            "environments:\n  test: {}\n---\n{{ define \"x\" }}y{{ end }}\nreleases: []\n"
+            "environments:\n  test: {}\n---\n{{ getHostByName \"x\" }}\nreleases: []\n"
         );
 
         // Act

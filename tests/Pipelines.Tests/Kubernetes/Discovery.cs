@@ -10,12 +10,13 @@ namespace Pipelines.Tests.Kubernetes;
 /// </summary>
 internal static class Discovery
 {
-    public static JsonObject Version() =>
+    /// <summary>The body of <c>/version</c> for a server at <paramref name="gitVersion"/> (<c>v1.34.0</c>, <c>v1.35.2-eks-1a2b3c</c>).</summary>
+    public static JsonObject Version(string gitVersion = "v1.34.0") =>
         new()
         {
-            ["major"] = "1",
-            ["minor"] = "34",
-            ["gitVersion"] = "v1.34.0",
+            ["major"] = gitVersion.TrimStart('v').Split('.')[0],
+            ["minor"] = gitVersion.Split('.')[1],
+            ["gitVersion"] = gitVersion,
             ["gitCommit"] = "0000000000000000000000000000000000000000",
             ["gitTreeState"] = "clean",
             ["buildDate"] = "2025-08-27T00:00:00Z",

@@ -23,6 +23,24 @@ public sealed record FaultRule
 
     public int RetryAfterSeconds { get; init; } = 1;
 
+    /// <summary>Runs before the request is served: another writer getting in between a client's read and its write.</summary>
+    public Func<Task>? Before { get; init; }
+
+    /// <summary>Runs <paramref name="action"/> just before the next matching request is served, then serves it.</summary>
+    public static FaultRule Interleave(
+        Func<Task> action,
+        string pathPrefix = "/",
+        string? method = null,
+        int? times = 1
+    ) =>
+        new()
+        {
+            Before = action,
+            PathPrefix = pathPrefix,
+            Method = method,
+            Times = times,
+        };
+
     public static FaultRule Answer(
         int statusCode,
         string pathPrefix = "/",

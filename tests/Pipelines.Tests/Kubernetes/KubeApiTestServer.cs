@@ -51,7 +51,12 @@ public sealed partial class KubeApiTestServer : IAsyncDisposable
     {
         _app = app;
         _store = new ResourceStore(_catalog, time);
-        _router = new RequestRouter(_catalog, _store, () => $"{BaseUri.Host}:{BaseUri.Port}");
+        _router = new RequestRouter(
+            _catalog,
+            _store,
+            () => $"{BaseUri.Host}:{BaseUri.Port}",
+            () => ServerVersion
+        );
     }
 
     /// <summary>http://127.0.0.1:&lt;port&gt;/</summary>
@@ -63,6 +68,9 @@ public sealed partial class KubeApiTestServer : IAsyncDisposable
         get => TimeSpan.FromTicks(Interlocked.Read(ref _latencyTicks));
         set => Interlocked.Exchange(ref _latencyTicks, value.Ticks);
     }
+
+    /// <summary>The gitVersion <c>/version</c> answers, e.g. <c>v1.35.2-eks-1a2b3c</c> as EKS reports it.</summary>
+    public string ServerVersion { get; set; } = "v1.34.0";
 
     /// <summary>Every request received so far, in arrival order.</summary>
     public IReadOnlyList<KubeRequest> Requests => [.. _requests];
@@ -123,6 +131,10 @@ public sealed partial class KubeApiTestServer : IAsyncDisposable
         if (_faults.Take(request.Method, path) is { } fault)
         {
             await Task.Delay(fault.Delay, cancellationToken);
+            if (fault.Before is { } before)
+            {
+                await before();
+            }
             if (fault.StatusCode is { } code)
             {
                 if (code is 429 or 503)

@@ -11,7 +11,8 @@ namespace Pipelines.Tests.Kubernetes;
 internal sealed class RequestRouter(
     ResourceCatalog catalog,
     ResourceStore store,
-    Func<string> serverAddress
+    Func<string> serverAddress,
+    Func<string>? serverVersion = null
 )
 {
     public const string ApplyPatch = "application/apply-patch+yaml";
@@ -35,7 +36,7 @@ internal sealed class RequestRouter(
         switch (segments)
         {
             case ["version"]:
-                return (200, Discovery.Version());
+                return (200, Discovery.Version(serverVersion?.Invoke() ?? "v1.34.0"));
             case ["api"]:
                 return (200, Discovery.ApiVersions(serverAddress()));
             case ["apis"]:
@@ -115,7 +116,8 @@ internal sealed class RequestRouter(
             case ("GET", _):
                 return (200, store.Get(resource, ns, name));
             case ("DELETE", not null):
-                return (200, store.Delete(resource, ns, name, dryRun));
+                var preconditions = await DeletePreconditions.ReadAsync(request, cancellationToken);
+                return (200, store.Delete(resource, ns, name, dryRun, preconditions));
             case ("POST", null) when !status:
                 var created = await BodyAsync(request, allowYaml: false, cancellationToken);
                 ns ??= (string?)created["metadata"]?["namespace"];

@@ -74,8 +74,17 @@ internal sealed partial class ResourceStore
         }
     }
 
-    /// <summary>Deletes at once (no finalizers, no graceful termination); a namespace takes its objects with it.</summary>
-    public JsonObject Delete(ApiResource resource, string? ns, string name, bool dryRun)
+    /// <summary>
+    /// Deletes at once (no finalizers, no graceful termination); a namespace takes its objects with it. The uid and
+    /// resourceVersion preconditions, when sent, must match the object.
+    /// </summary>
+    public JsonObject Delete(
+        ApiResource resource,
+        string? ns,
+        string name,
+        bool dryRun,
+        DeletePreconditions preconditions = default
+    )
     {
         lock (_gate)
         {
@@ -84,6 +93,7 @@ internal sealed partial class ResourceStore
             {
                 throw StatusResponses.NotFound(resource, name);
             }
+            preconditions.Check(resource, name, found);
             var uid = (string?)found["metadata"]?["uid"];
             if (dryRun)
             {

@@ -24,7 +24,7 @@ public sealed class CheapCheckTests
     private static bool IsList(KubeRequest request) =>
         request.Method == "GET"
         && Uri.UnescapeDataString(request.Query)
-            .Contains("labelSelector=pipelines/cluster=test-1-32-blue", StringComparison.Ordinal);
+            .Contains("labelSelector=pipelines/cluster=test-1-34-blue", StringComparison.Ordinal);
 
     [Fact]
     public async Task Check_reads_the_live_state_with_one_list_per_kind_and_no_get_per_object()
@@ -38,10 +38,10 @@ public sealed class CheapCheckTests
         var check = await harness.SyncAsync(new SyncOptions { Check = true });
 
         // Assert
-        var blue = SyncHarness.Of(check, "test-1-32-blue");
+        var blue = SyncHarness.Of(check, "test-1-34-blue");
         Assert.True(blue.InSync, string.Join("\n", SyncReportWriter.Text(blue)));
         var kinds = SyncHarness
-            .Of(synced, "test-1-32-blue")
+            .Of(synced, "test-1-34-blue")
             .Objects.Select(o => (o.Group, o.Kind))
             .Distinct()
             .Count();
@@ -80,7 +80,7 @@ public sealed class CheapCheckTests
             SyncRequests(harness.Blue).Where(r => !IsList(r)).Select(r => r.Path).Order()
         );
         var unlabelled = SyncHarness
-            .Of(check, "test-1-32-blue")
+            .Of(check, "test-1-34-blue")
             .Objects.Single(o => o.Name == "unlabelled");
         Assert.Equal(SyncStatus.OutOfSync, unlabelled.Status);
     }
@@ -97,7 +97,7 @@ public sealed class CheapCheckTests
         var again = await harness.SyncAsync();
 
         // Assert
-        Assert.False(SyncHarness.Of(again, "test-1-32-blue").Failed);
+        Assert.False(SyncHarness.Of(again, "test-1-34-blue").Failed);
         var objectRequests = SyncRequests(harness.Blue)
             .Where(r =>
                 !IsList(r)

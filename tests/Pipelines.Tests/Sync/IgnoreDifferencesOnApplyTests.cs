@@ -46,7 +46,7 @@ public sealed class IgnoreDifferencesOnApplyTests
         var reports = await harness.SyncAsync(options);
 
         // Assert
-        var blue = SyncHarness.Of(reports, "test-1-32-blue");
+        var blue = SyncHarness.Of(reports, "test-1-34-blue");
         Assert.False(blue.Failed, string.Join("\n", SyncReportWriter.Text(blue)));
         var deployment = harness.Blue.GetObject("apps/v1", "deployments", "web", "web-app")!;
         Assert.Equal(5, deployment["spec"]!["replicas"]!.GetValue<int>());

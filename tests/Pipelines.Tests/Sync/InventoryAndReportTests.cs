@@ -7,7 +7,7 @@ public sealed class InventoryAndReportTests
 {
     private static readonly ClusterDefinition Cluster = new()
     {
-        Name = "test-1-33-green",
+        Name = "test-1-35-green",
         Environment = "test",
         KubernetesVersion = "1.33",
         Region = "ap-northeast-1",
@@ -106,7 +106,7 @@ public sealed class InventoryAndReportTests
 
         // Assert
         Assert.Equal(
-            "test-1-33-green (Kubernetes 1.33): 2 Synced, 1 OutOfSync, 1 Extraneous, 1 Degraded",
+            "test-1-35-green (Kubernetes 1.33): 2 Synced, 1 OutOfSync, 1 Extraneous, 1 Degraded",
             lines[0]
         );
         Assert.Equal(
@@ -128,7 +128,7 @@ public sealed class InventoryAndReportTests
     public void A_failed_cluster_is_one_line_naming_the_error()
     {
         // Arrange
-        var report = new ClusterReport(Cluster, [], "test-1-33-green: cannot reach the API server");
+        var report = new ClusterReport(Cluster, [], "test-1-35-green: cannot reach the API server");
 
         // Act
         var lines = SyncReportWriter.Text(report).ToList();
@@ -136,7 +136,7 @@ public sealed class InventoryAndReportTests
         // Assert
         Assert.Equal(
             [
-                "test-1-33-green (Kubernetes 1.33): FAILED: test-1-33-green: cannot reach the API server",
+                "test-1-35-green (Kubernetes 1.33): FAILED: test-1-35-green: cannot reach the API server",
             ],
             lines
         );

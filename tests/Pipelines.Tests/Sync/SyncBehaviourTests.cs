@@ -12,15 +12,7 @@ public sealed class SyncBehaviourTests
         // Arrange
         await using var harness = await SyncHarness.StartAsync();
         await harness.SyncAsync();
-        var clusters = harness.Workspace.Root / "helmfile" / "clusters.yaml";
-        File.WriteAllText(
-            clusters,
-            File.ReadAllText(clusters)
-                .Replace(
-                    "        state: draining",
-                    "        state: draining\n        carries: [tier=management]"
-                )
-        );
+        harness.SetBlueCarries("tier=management");
 
         // Act
         var unpruned = await harness.SyncAsync(new SyncOptions { Check = true });
@@ -28,14 +20,14 @@ public sealed class SyncBehaviourTests
 
         // Assert
         Assert.Contains(
-            SyncHarness.Of(unpruned, "test-1-32-blue").Objects,
+            SyncHarness.Of(unpruned, "test-1-34-blue").Objects,
             o => o.Status == SyncStatus.Extraneous && o.Name == "web-app"
         );
         Assert.Null(harness.Blue.GetObject("apps/v1", "deployments", "web", "web-app"));
         Assert.NotNull(harness.Green.GetObject("apps/v1", "deployments", "web", "web-app"));
         Assert.NotNull(harness.Blue.GetObject("apps/v1", "daemonsets", "logging", "log-forwarder"));
         Assert.Contains(
-            SyncHarness.Of(pruned, "test-1-32-blue").Objects,
+            SyncHarness.Of(pruned, "test-1-34-blue").Objects,
             o => o.Name == "web-app" && o.Message == "pruned"
         );
     }
@@ -66,7 +58,7 @@ public sealed class SyncBehaviourTests
     }
 
     [Fact]
-    public async Task A_field_another_manager_applied_is_a_conflict_unless_forced()
+    public async Task An_adopted_field_another_manager_applied_is_a_conflict_when_force_is_refused()
     {
         // Arrange
         await using var harness = await SyncHarness.StartAsync();
@@ -84,18 +76,20 @@ public sealed class SyncBehaviourTests
         );
 
         // Act
-        var refused = await harness.SyncAsync();
-        var forced = await harness.SyncAsync(new SyncOptions { ForceConflicts = true });
+        var refused = await harness.SyncAsync(
+            new SyncOptions { Adopt = true, ForceConflicts = false }
+        );
+        var forced = await harness.SyncAsync(new SyncOptions { Adopt = true });
 
         // Assert
         var conflict = SyncHarness
-            .Of(refused, "test-1-32-blue")
+            .Of(refused, "test-1-34-blue")
             .Objects.Single(o => o.Kind == "Service" && o.Name == "web-app");
         Assert.Equal(Health.Degraded, conflict.Health);
         Assert.Contains("conflict", conflict.Message);
         Assert.Contains("--force-conflicts", conflict.Message);
-        Assert.True(SyncHarness.Of(refused, "test-1-32-blue").Failed);
-        Assert.False(SyncHarness.Of(forced, "test-1-32-blue").Failed);
+        Assert.True(SyncHarness.Of(refused, "test-1-34-blue").Failed);
+        Assert.False(SyncHarness.Of(forced, "test-1-34-blue").Failed);
     }
 
     [Fact]
@@ -111,11 +105,11 @@ public sealed class SyncBehaviourTests
 
         // Assert
         var web = SyncHarness
-            .Of(reports, "test-1-32-blue")
+            .Of(reports, "test-1-34-blue")
             .Objects.Single(o => o.Kind == "Deployment");
         Assert.Equal(Health.Degraded, web.Health);
         Assert.Contains("not healthy after", web.Message);
-        Assert.True(SyncHarness.Of(reports, "test-1-32-blue").Failed);
+        Assert.True(SyncHarness.Of(reports, "test-1-34-blue").Failed);
     }
 
     [Fact]
@@ -129,8 +123,8 @@ public sealed class SyncBehaviourTests
             kubeconfig,
             new Dictionary<string, KubeApiTestServer>
             {
-                ["test-1-32-blue"] = gone,
-                ["test-1-33-green"] = harness.Green,
+                ["test-1-34-blue"] = gone,
+                ["test-1-35-green"] = harness.Green,
             }
         );
         await gone.DisposeAsync();
@@ -139,8 +133,8 @@ public sealed class SyncBehaviourTests
         var reports = await harness.SyncAsync(kubeconfig: kubeconfig);
 
         // Assert
-        Assert.Contains("test-1-32-blue", SyncHarness.Of(reports, "test-1-32-blue").Error);
-        Assert.False(SyncHarness.Of(reports, "test-1-33-green").Failed);
+        Assert.Contains("test-1-34-blue", SyncHarness.Of(reports, "test-1-34-blue").Error);
+        Assert.False(SyncHarness.Of(reports, "test-1-35-green").Failed);
     }
 
     [Fact]
@@ -155,10 +149,10 @@ public sealed class SyncBehaviourTests
         var reports = await harness.SyncAsync();
 
         // Assert
-        Assert.False(SyncHarness.Of(reports, "test-1-32-blue").Failed);
+        Assert.False(SyncHarness.Of(reports, "test-1-34-blue").Failed);
         Assert.True(
             harness.Blue.Requests.Count(r => r.Method == "PATCH")
-                > SyncHarness.Of(reports, "test-1-32-blue").Objects.Count
+                > SyncHarness.Of(reports, "test-1-34-blue").Objects.Count
         );
     }
 }

@@ -14,7 +14,7 @@ namespace Pipelines.Tests.Sync;
 /// in-process API servers that stand in for the test environment's blue and green clusters. A fake controller
 /// loop marks workloads rolled out, as the real controllers would, unless a test wants them stuck.
 /// </summary>
-internal sealed class SyncHarness : IAsyncDisposable
+internal sealed partial class SyncHarness : IAsyncDisposable
 {
     private readonly CancellationTokenSource _controllers = new();
     private Task? _controllerLoop;
@@ -46,8 +46,8 @@ internal sealed class SyncHarness : IAsyncDisposable
             harness.Kubeconfig,
             new Dictionary<string, KubeApiTestServer>
             {
-                ["test-1-32-blue"] = harness.Blue,
-                ["test-1-33-green"] = harness.Green,
+                ["test-1-34-blue"] = harness.Blue,
+                ["test-1-35-green"] = harness.Green,
             }
         );
         if (controllers)
@@ -60,41 +60,15 @@ internal sealed class SyncHarness : IAsyncDisposable
     }
 
     /// <summary>Renders the test environment and syncs it, as <c>./build.sh Sync --env test</c> does.</summary>
-    public async Task<IReadOnlyList<ClusterReport>> SyncAsync(
+    public Task<IReadOnlyList<ClusterReport>> SyncAsync(
         SyncOptions? options = null,
         string? kubeconfig = null
-    )
-    {
-        var renderer = new HelmfileRenderer(
-            Workspace.Root,
-            HelmfileWorkspace.Templates(),
-            references: null
-        )
-        {
-            ToolsDirectory = HelmfileWorkspace.SharedTools,
-        };
-        var render = await renderer.RenderAsync(
-            Workspace.Root / "helmfile" / "helmfile.yaml",
-            Workspace.Root / "helmfile" / "clusters.yaml",
-            new RenderOptions("test", null, [], NeedsGraph.Include.None),
-            CancellationToken.None
-        );
-        options ??= new SyncOptions();
-        options = options with
-        {
-            HealthTimeout =
-                options.HealthTimeout == TimeSpan.FromMinutes(5)
-                    ? TimeSpan.FromSeconds(20)
-                    : options.HealthTimeout,
-            HealthPollInterval = TimeSpan.FromMilliseconds(50),
-        };
-        return await SyncRunner.RunAsync(
-            render,
+    ) =>
+        SyncAsync(
             options,
-            c => KubeConnections.Create(c, kubeconfig ?? Kubeconfig),
-            CancellationToken.None
+            new RenderOptions("test", null, [], NeedsGraph.Include.None),
+            c => KubeConnections.Create(c, kubeconfig ?? Kubeconfig)
         );
-    }
 
     public static ClusterReport Of(IReadOnlyList<ClusterReport> reports, string cluster) =>
         reports.Single(r => r.Cluster.Name == cluster);

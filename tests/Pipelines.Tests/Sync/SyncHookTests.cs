@@ -41,7 +41,7 @@ public sealed class SyncHookTests
         await controller;
 
         // Assert
-        var blue = SyncHarness.Of(reports, "test-1-32-blue");
+        var blue = SyncHarness.Of(reports, "test-1-34-blue");
         Assert.False(blue.Failed, string.Join("\n", SyncReportWriter.Text(blue)));
         var patches = harness
             .Blue.Requests.Where(r => r.Method == "PATCH")
@@ -55,9 +55,15 @@ public sealed class SyncHookTests
             patches.IndexOf(Settings) < patches.IndexOf(Notify),
             string.Join("\n", patches)
         );
+        // The PostSync hook is the last object applied; the inventory is created (POST) after it.
+        Assert.Equal(Notify, patches[^1]);
+        var writes = harness
+            .Blue.Requests.Where(r => r.Method is "PATCH" or "POST")
+            .Select(r => r.Path)
+            .ToList();
         Assert.True(
-            patches.IndexOf(Notify) < patches.IndexOf(Inventory),
-            string.Join("\n", patches)
+            writes.IndexOf(Notify) < writes.LastIndexOf(Inventory[..Inventory.LastIndexOf('/')]),
+            string.Join("\n", writes)
         );
         Assert.Contains(
             "deleted (hook-succeeded)",
@@ -93,7 +99,7 @@ public sealed class SyncHookTests
         Assert.DoesNotContain("notify", inventory);
         Assert.Null(harness.Blue.GetObject("v1", "configmaps", "web", "cleanup"));
         Assert.DoesNotContain(
-            SyncHarness.Of(reports, "test-1-32-blue").Objects,
+            SyncHarness.Of(reports, "test-1-34-blue").Objects,
             o => o.Name == "cleanup"
         );
     }
@@ -117,7 +123,7 @@ public sealed class SyncHookTests
 
         // Assert
         Assert.DoesNotContain(harness.Blue.Requests, r => r.Path is Migrate or Notify);
-        Assert.False(SyncHarness.Of(again, "test-1-32-blue").Failed);
+        Assert.False(SyncHarness.Of(again, "test-1-34-blue").Failed);
         Assert.All(check, r => Assert.True(r.InSync, string.Join("\n", SyncReportWriter.Text(r))));
     }
 
@@ -151,7 +157,7 @@ public sealed class SyncHookTests
         await controller;
 
         // Assert
-        Assert.False(SyncHarness.Of(reports, "test-1-32-blue").Failed);
+        Assert.False(SyncHarness.Of(reports, "test-1-34-blue").Failed);
         var writes = Writes(harness.Blue).Select(r => $"{r.Method} {r.Path}").ToList();
         Assert.True(
             writes.IndexOf($"DELETE {Notify}") < writes.IndexOf($"PATCH {Notify}"),
@@ -185,7 +191,7 @@ public sealed class SyncHookTests
         await controller;
 
         // Assert
-        var blue = SyncHarness.Of(reports, "test-1-32-blue");
+        var blue = SyncHarness.Of(reports, "test-1-34-blue");
         Assert.True(blue.Failed);
         var migrate = blue.Objects.Single(o => o.Name == "migrate");
         Assert.Equal(Health.Degraded, migrate.Health);

@@ -43,14 +43,14 @@ public sealed class SyncLeaseTests
         );
 
         // Assert
-        var blue = SyncHarness.Of(reports, "test-1-32-blue");
+        var blue = SyncHarness.Of(reports, "test-1-34-blue");
         Assert.True(blue.Failed);
         Assert.Contains("runner-7", blue.Error);
         Assert.Contains("4242", blue.Error);
         Assert.Contains("https://github.com/acme/k8s-config/actions/runs/99", blue.Error);
         Assert.Contains("--lock-timeout", blue.Error);
         Assert.DoesNotContain(harness.Blue.Requests, r => r.Method == "PATCH");
-        Assert.False(SyncHarness.Of(reports, "test-1-33-green").Failed);
+        Assert.False(SyncHarness.Of(reports, "test-1-35-green").Failed);
     }
 
     [Fact]

@@ -127,14 +127,14 @@ public sealed class SyncOrderTests
         var before = Pipelines.Sync.Diff.JsonData.ToJson(manifest);
 
         // Act
-        var marked = Tracking.Mark(manifest, "test", "test-1-33-green", "web");
+        var marked = Tracking.Mark(manifest, "test", "test-1-35-green", "web");
 
         // Assert
         var metadata = (Dictionary<string, object?>)marked["metadata"]!;
         var labels = (Dictionary<string, object?>)metadata["labels"]!;
-        Assert.Equal("test-1-33-green", labels[Tracking.ClusterLabel]);
+        Assert.Equal("test-1-35-green", labels[Tracking.ClusterLabel]);
         Assert.Equal("web", labels["app"]);
-        Assert.Equal("test/test-1-33-green/web", Tracking.Of(marked));
+        Assert.Equal("test/test-1-35-green/web", Tracking.Of(marked));
         Assert.Equal(before, Pipelines.Sync.Diff.JsonData.ToJson(manifest));
         Assert.Null(Tracking.Of(manifest));
     }

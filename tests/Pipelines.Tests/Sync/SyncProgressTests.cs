@@ -25,7 +25,7 @@ public sealed class SyncProgressTests
 
         // Assert
         var lines = output.ToString().Split('\n');
-        foreach (var cluster in new[] { "test-1-32-blue", "test-1-33-green" })
+        foreach (var cluster in new[] { "test-1-34-blue", "test-1-35-green" })
         {
             var line = Assert.Single(
                 lines,

@@ -28,18 +28,18 @@ public sealed class SyncStoryTests
         // Assert
         Assert.All(first, r => Assert.False(r.Failed, r.Error));
         Assert.All(
-            SyncHarness.Of(first, "test-1-32-blue").Objects,
+            SyncHarness.Of(first, "test-1-34-blue").Objects,
             o => Assert.Equal(Health.Healthy, o.Health)
         );
         var drift = SyncHarness
-            .Of(check, "test-1-32-blue")
+            .Of(check, "test-1-34-blue")
             .Objects.Single(o => o.Status == SyncStatus.OutOfSync);
         Assert.Equal(("Deployment", "web-app"), (drift.Kind, drift.Name));
         Assert.Contains(".spec.replicas", drift.ChangedPaths);
         Assert.Contains("-  replicas: 5", drift.Diff);
-        Assert.True(SyncHarness.Of(check, "test-1-33-green").InSync);
+        Assert.True(SyncHarness.Of(check, "test-1-35-green").InSync);
         Assert.Contains(
-            SyncHarness.Of(repair, "test-1-32-blue").Objects,
+            SyncHarness.Of(repair, "test-1-34-blue").Objects,
             o => o.Name == "web-app" && o.Message.Contains("applied")
         );
         Assert.All(after, r => Assert.True(r.InSync));
@@ -63,11 +63,11 @@ public sealed class SyncStoryTests
         // Assert
         var service = harness.Green.GetObject("v1", "services", "web", "web-app")!;
         Assert.Equal(
-            "test/test-1-33-green/web",
+            "test/test-1-35-green/web",
             service["metadata"]!["annotations"]![Tracking.Annotation]!.GetValue<string>()
         );
         Assert.Equal(
-            "test-1-33-green",
+            "test-1-35-green",
             service["metadata"]!["labels"]![Tracking.ClusterLabel]!.GetValue<string>()
         );
         var managers = service["metadata"]!["managedFields"]!
@@ -88,7 +88,7 @@ public sealed class SyncStoryTests
         // Assert
         Assert.Null(harness.Blue.GetObject("apps/v1", "deployments", "web", "web-app"));
         Assert.All(
-            SyncHarness.Of(reports, "test-1-32-blue").Objects,
+            SyncHarness.Of(reports, "test-1-34-blue").Objects,
             o => Assert.Contains("would apply", o.Message)
         );
         Assert.All(

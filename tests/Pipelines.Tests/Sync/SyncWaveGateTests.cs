@@ -63,7 +63,7 @@ public sealed class SyncWaveGateTests
         await controller;
 
         // Assert
-        var blue = SyncHarness.Of(reports, "test-1-32-blue");
+        var blue = SyncHarness.Of(reports, "test-1-34-blue");
         Assert.True(blue.Failed);
         Assert.Equal(Health.Degraded, blue.Objects.Single(o => o.Name == "schema").Health);
         var later = blue.Objects.Single(o => o.Name == "after-schema");

@@ -57,7 +57,14 @@ public sealed class SyncWaveTests
             waveZero.Max(patches.LastIndexOf) < patches.IndexOf(Late),
             string.Join("\n", patches)
         );
-        Assert.True(patches.IndexOf(Late) < patches.IndexOf(Inventory));
+        // The inventory is created (POST) once everything is applied.
+        var writes = harness
+            .Blue.Requests.Where(r => r.Method is "PATCH" or "POST")
+            .Select(r => r.Path)
+            .ToList();
+        Assert.True(
+            writes.IndexOf(Late) < writes.LastIndexOf(Inventory[..Inventory.LastIndexOf('/')])
+        );
     }
 
     [Fact]
@@ -102,7 +109,7 @@ public sealed class SyncWaveTests
 
         // Assert
         var settings = SyncHarness
-            .Of(reports, "test-1-32-blue")
+            .Of(reports, "test-1-34-blue")
             .Objects.Single(o => o.Name == "plain-settings");
         Assert.Equal("web", settings.Namespace);
         Assert.NotNull(harness.Blue.GetObject("v1", "configmaps", "web", "plain-settings"));

@@ -95,9 +95,14 @@ internal sealed partial class Evaluator
         {
             arguments.Add(final);
         }
+        if (function.NonDeterministic)
+        {
+            _session.NonDeterministic = true;
+        }
         try
         {
-            return GoValues.Normalize(function.Invoke(new FunctionCall(name, arguments, _context)));
+            var call = new FunctionCall(name, arguments, _context, new CallSite(this, command));
+            return GoValues.Normalize(function.Invoke(call));
         }
         catch (TemplateFunctionException exception)
         {
@@ -124,6 +129,14 @@ internal sealed partial class Evaluator
             }
         }
         return hasFinal ? final : value;
+    }
+
+    /// <summary>Lets include and tpl run templates in this render, with errors placed at the calling command.</summary>
+    private sealed class CallSite(Evaluator evaluator, CommandNode command) : ITemplateRuntime
+    {
+        public string Include(string name, object? data) => evaluator.Include(command, name, data);
+
+        public string Tpl(string text, object? data) => evaluator.Tpl(text, data);
     }
 
     private static string Arity(TemplateFunction function) =>

@@ -14,15 +14,29 @@ internal sealed partial class Evaluator
 {
     private readonly string _file;
     private readonly TemplateContext _context;
-    private readonly StringBuilder _output = new();
+    private readonly IReadOnlyDictionary<string, IReadOnlyList<Node>> _templates;
+    private readonly RenderSession _session;
 
-    /// <summary>Variables in scope, innermost last; control structures truncate it back when they end.</summary>
-    private readonly List<(string Name, object? Value)> _variables = [];
+    /// <summary>Where output goes; <c>include</c> swaps in its own buffer while the named template runs.</summary>
+    private StringBuilder _output = new();
 
-    private Evaluator(string file, TemplateContext context)
+    /// <summary>
+    /// Variables in scope, innermost last; control structures truncate it back when they end, and a named
+    /// template runs with a list of its own that holds only <c>$</c>.
+    /// </summary>
+    private List<(string Name, object? Value)> _variables = [];
+
+    private Evaluator(
+        string file,
+        TemplateContext context,
+        IReadOnlyDictionary<string, IReadOnlyList<Node>> templates,
+        RenderSession session
+    )
     {
         _file = file;
         _context = context;
+        _templates = templates;
+        _session = session;
     }
 
     /// <summary>How a list of nodes finished: normally, or at a <c>{{break}}</c>/<c>{{continue}}</c> for the enclosing range.</summary>
@@ -33,17 +47,20 @@ internal sealed partial class Evaluator
         Continue,
     }
 
+    /// <summary>Runs <paramref name="main"/> with <paramref name="data"/> as dot and <c>$</c>.</summary>
     public static string Render(
-        IReadOnlyList<Node> nodes,
+        IReadOnlyList<Node> main,
+        IReadOnlyDictionary<string, IReadOnlyList<Node>> templates,
         object? data,
         string file,
-        TemplateContext context
+        TemplateContext context,
+        RenderSession session
     )
     {
-        var evaluator = new Evaluator(file, context);
+        var evaluator = new Evaluator(file, context, templates, session);
         var root = GoValues.Normalize(data);
         evaluator._variables.Add(("$", root));
-        evaluator.Walk(nodes, root);
+        evaluator.Walk(main, root);
         return evaluator._output.ToString();
     }
 
@@ -57,6 +74,7 @@ internal sealed partial class Evaluator
                 ActionNode action => Action(action, dot),
                 RangeNode range => Range(range, dot),
                 BranchNode branch => IfOrWith(branch, dot),
+                TemplateCallNode call => TemplateCall(call, dot),
                 BreakNode => Flow.Break,
                 ContinueNode => Flow.Continue,
                 _ => throw new UnreachableException($"unknown node {node.GetType().Name}"),

@@ -35,4 +35,30 @@ internal static class GoValues
             float or decimal => Convert.ToDouble(value, provider: null),
             _ => value,
         };
+
+    /// <summary>reflect.DeepEqual on plain data: an int never equals a float, maps and lists compare by content.</summary>
+    public static bool DeepEqual(object? left, object? right) =>
+        (Normalize(left), Normalize(right)) switch
+        {
+            (null, null) => true,
+            (IReadOnlyDictionary<string, object?> a, IReadOnlyDictionary<string, object?> b) =>
+                a.Count == b.Count
+                    && a.All(p => b.TryGetValue(p.Key, out var other) && DeepEqual(p.Value, other)),
+            (IReadOnlyList<object?> a, IReadOnlyList<object?> b) => a.Count == b.Count
+                && a.Zip(b).All(p => DeepEqual(p.First, p.Second)),
+            (var a, var b) => a is not null && a.Equals(b),
+        };
+
+    /// <summary>A copy whose maps and lists can be changed without touching the original (sprig's deepCopy).</summary>
+    public static object? DeepCopy(object? value) =>
+        Normalize(value) switch
+        {
+            IReadOnlyDictionary<string, object?> map => map.ToDictionary(
+                p => p.Key,
+                p => DeepCopy(p.Value),
+                StringComparer.Ordinal
+            ),
+            IReadOnlyList<object?> list => list.Select(DeepCopy).ToList(),
+            var other => other,
+        };
 }

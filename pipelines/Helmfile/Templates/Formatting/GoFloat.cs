@@ -38,6 +38,29 @@ internal static class GoFloat
         return char.IsUpper(verb) ? text.ToUpperInvariant() : text;
     }
 
+    /// <summary>
+    /// encoding/json's float: shortest digits in fixed notation, or exponent notation (<c>1e-7</c>, <c>1e+21</c>,
+    /// with no exponent padding) below 1e-6 and from 1e21 up. NaN and infinities have no JSON form: null.
+    /// </summary>
+    public static string? Json(double value)
+    {
+        if (!double.IsFinite(value))
+        {
+            return null;
+        }
+        var d = Decompose(value.ToString("R", CultureInfo.InvariantCulture));
+        var abs = Math.Abs(value);
+        if (abs != 0 && (abs < 1e-6 || abs >= 1e21))
+        {
+            var text = FormatE(d, d.Digits.Length - 1);
+            var e = text.IndexOf('e');
+            return text[..(e + 2)] + text[(e + 2)..].TrimStart('0');
+        }
+        return d.Digits.Length == 0
+            ? (d.Negative ? "-0" : "0")
+            : FormatF(d, Math.Max(d.Digits.Length - d.Point, 0));
+    }
+
     private static string? Special(double value) =>
         double.IsNaN(value) ? "NaN"
         : double.IsPositiveInfinity(value) ? "+Inf"

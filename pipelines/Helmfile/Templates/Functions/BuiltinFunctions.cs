@@ -5,7 +5,7 @@ using Pipelines.Helmfile.Templates.Formatting;
 namespace Pipelines.Helmfile.Templates.Functions;
 
 /// <summary>
-/// Go's text/template builtins. <c>and</c> and <c>or</c> are listed here for arity and the supported list; the
+/// Go's text/template builtins (Go's <c>slice</c> is replaced by sprig's, as in helm and helmfile). <c>and</c> and <c>or</c> are listed here for arity and the supported list; the
 /// evaluator short-circuits them itself, as Go does since 1.18.
 /// </summary>
 internal static class BuiltinFunctions
@@ -28,7 +28,17 @@ internal static class BuiltinFunctions
             new("not", 1, 1, call => !GoValues.IsTrue(call[0])),
             new("len", 1, 1, Length),
             new("index", 1, null, Index),
+            new("call", 1, null, Call),
         ];
+
+    /// <summary>
+    /// Go's call needs a function value; data here is plain YAML (maps, lists, scalars), which never holds one,
+    /// so call always fails as Go fails for a non-function.
+    /// </summary>
+    private static object? Call(FunctionCall call) =>
+        throw call.Fail(
+            $"non-function of type {GoFormat.TypeName(call[0])}: template data here holds no functions to call"
+        );
 
     private static object? Length(FunctionCall call) =>
         call[0] switch

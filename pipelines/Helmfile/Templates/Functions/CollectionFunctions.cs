@@ -10,7 +10,7 @@ internal static class CollectionFunctions
             new("list", 0, null, call => call.Arguments.ToList()),
             new("dict", 0, null, Dict),
             new("hasKey", 2, 2, call => call.Map(0).ContainsKey(call.String(1))),
-            new("join", 2, 2, call => string.Join(call.String(0), Strings(call[1]))),
+            new("join", 2, 2, call => string.Join(call.String(0), GoCast.Strings(call[1]))),
         ];
 
     /// <summary>dict k1 v1 k2 v2: keys are stringified; a key without a value maps to "".</summary>
@@ -23,13 +23,4 @@ internal static class CollectionFunctions
         }
         return map;
     }
-
-    /// <summary>sprig strslice: list elements as strings with nils dropped; a single value is a one-element list.</summary>
-    private static IEnumerable<string> Strings(object? value) =>
-        value switch
-        {
-            null => [],
-            IReadOnlyList<object?> list => list.Where(e => e is not null).Select(GoFormat.Value),
-            _ => [GoFormat.Value(value)],
-        };
 }

@@ -1,14 +1,14 @@
+using System.Globalization;
 using System.Text;
-using Pipelines.Helmfile.Templates.Syntax;
 
 namespace Pipelines.Helmfile.Templates.Functions;
 
-/// <summary>sprig's int, b64enc and b64dec.</summary>
+/// <summary>sprig's number conversions and base64/base32 encodings.</summary>
 internal static class ConversionFunctions
 {
     public static IEnumerable<TemplateFunction> All =>
         [
-            new("int", 1, 1, call => ToInt(call[0])),
+            new("int", 1, 1, call => GoCast.ToInt64(call[0])),
             new(
                 "b64enc",
                 1,
@@ -16,29 +16,13 @@ internal static class ConversionFunctions
                 call => Convert.ToBase64String(Encoding.UTF8.GetBytes(call.String(0)))
             ),
             new("b64dec", 1, 1, call => Base64Decode(call.String(0))),
+            new("int64", 1, 1, call => GoCast.ToInt64(call[0])),
+            new("float64", 1, 1, call => GoCast.ToFloat64(call[0])),
+            new("atoi", 1, 1, call => Atoi(call.String(0))),
+            new("toDecimal", 1, 1, call => ToDecimal(call[0])),
+            new("b32enc", 1, 1, call => Base32.Encode(Encoding.UTF8.GetBytes(call.String(0)))),
+            new("b32dec", 1, 1, call => Base32.Decode(call.String(0))),
         ];
-
-    /// <summary>
-    /// sprig's toInt (spf13/cast): floats truncate, true is 1, strings parse like Go literals ("0x1F", "12.0");
-    /// anything unconvertible is 0 rather than an error.
-    /// </summary>
-    private static long ToInt(object? value) =>
-        value switch
-        {
-            long whole => whole,
-            double real when double.IsFinite(real) => (long)Math.Truncate(real),
-            bool flag => flag ? 1 : 0,
-            string text when NumberLiteral.TryParseInteger(TrimZeroDecimal(text), out var parsed) =>
-                parsed,
-            _ => 0,
-        };
-
-    /// <summary>cast's trimZeroDecimal: "12.000" counts as the integer 12.</summary>
-    private static string TrimZeroDecimal(string text)
-    {
-        var dot = text.IndexOf('.');
-        return dot > 0 && text[(dot + 1)..].All(c => c == '0') ? text[..dot] : text;
-    }
 
     /// <summary>sprig returns Go's decode error as the result text instead of failing the render.</summary>
     private static string Base64Decode(string text)
@@ -52,6 +36,37 @@ internal static class ConversionFunctions
             var bad = text.TakeWhile(c => char.IsAsciiLetterOrDigit(c) || c is '+' or '/' or '=')
                 .Count();
             return $"illegal base64 data at input byte {bad}";
+        }
+    }
+
+    /// <summary>strconv.Atoi with the error ignored, as sprig does: anything but a plain decimal integer is 0.</summary>
+    private static long Atoi(string text) =>
+        long.TryParse(
+            text,
+            NumberStyles.AllowLeadingSign,
+            CultureInfo.InvariantCulture,
+            out var value
+        )
+            ? value
+            : 0;
+
+    /// <summary>sprig's toDecimal reads a Unix permission-style octal number ("0777" is 511); otherwise 0.</summary>
+    private static long ToDecimal(object? value)
+    {
+        var text = GoCast.ToText(value);
+        var digits = text.StartsWith('+') || text.StartsWith('-') ? text[1..] : text;
+        if (digits.Length == 0 || digits.Any(c => c is < '0' or > '7'))
+        {
+            return 0;
+        }
+        try
+        {
+            var result = Convert.ToInt64(digits, 8);
+            return text.StartsWith('-') ? -result : result;
+        }
+        catch (OverflowException)
+        {
+            return 0;
         }
     }
 }

@@ -9,9 +9,13 @@ namespace Pipelines.Helmfile.Templates.Functions;
 internal sealed class FunctionCall(
     string name,
     IReadOnlyList<object?> arguments,
-    TemplateContext context
+    TemplateContext context,
+    ITemplateRuntime runtime
 )
 {
+    /// <summary>The render that made this call, for functions that run templates.</summary>
+    public ITemplateRuntime Runtime => runtime;
+
     public string Name => name;
 
     public IReadOnlyList<object?> Arguments => arguments;

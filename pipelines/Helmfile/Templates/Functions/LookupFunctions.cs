@@ -12,7 +12,42 @@ namespace Pipelines.Helmfile.Templates.Functions;
 internal static class LookupFunctions
 {
     public static IEnumerable<TemplateFunction> All =>
-        [new("get", 2, 3, Get), new("getOrNil", 2, 2, GetOrNil)];
+        [
+            new("get", 2, 3, Get),
+            new("getOrNil", 2, 2, GetOrNil),
+            new("setValueAtPath", 3, 3, SetValueAtPath),
+        ];
+
+    /// <summary>
+    /// helmfile's setValueAtPath "a.b" VALUE $map: sets the last key in place (and returns the map); every key
+    /// before it must exist and hold a map.
+    /// </summary>
+    private static object? SetValueAtPath(FunctionCall call)
+    {
+        var path = call.String(0);
+        var keys = path.Split('.');
+        var current = call.Map(2);
+        foreach (var key in keys[..^1])
+        {
+            if (!current.TryGetValue(key, out var next))
+            {
+                throw call.Fail(
+                    $"failed to set value at path \"{path}\": value for key \"{key}\" does not exist"
+                );
+            }
+            current =
+                next as IReadOnlyDictionary<string, object?>
+                ?? throw call.Fail(
+                    $"failed to set value at path \"{path}\": value for key \"{key}\" was not a map"
+                );
+        }
+        if (current is not IDictionary<string, object?> target)
+        {
+            throw call.Fail($"failed to set value at path \"{path}\": this map cannot be changed");
+        }
+        target[keys[^1]] = call[1];
+        return call[2];
+    }
 
     private sealed class NoValueException(string message) : Exception(message);
 

@@ -37,6 +37,13 @@ internal sealed record RangeNode(
     IReadOnlyList<Node>? Else
 ) : BranchNode(Position, Pipeline, Body, Else);
 
+/// <summary><c>{{template "name" pipeline}}</c> (also what <c>{{block}}</c> leaves in place): runs a named template with dot set to the pipeline's value.</summary>
+internal sealed record TemplateCallNode(
+    SourcePosition Position,
+    string Name,
+    PipelineNode? Pipeline
+) : Node(Position);
+
 internal sealed record BreakNode(SourcePosition Position) : Node(Position);
 
 internal sealed record ContinueNode(SourcePosition Position) : Node(Position);
@@ -78,3 +85,17 @@ internal sealed record IdentifierNode(SourcePosition Position, string Name) : No
 /// <summary>A literal: string, number (long or double, as Go's untyped constants become), bool or nil.</summary>
 internal sealed record LiteralNode(SourcePosition Position, object? Value, string Source)
     : Node(Position);
+
+/// <summary>
+/// A parsed file: the main template and the templates it defines with <c>{{define}}</c> or <c>{{block}}</c>. A
+/// definition whose body is only white space does not replace an earlier one, as in Go.
+/// </summary>
+internal sealed record TemplateTree(
+    IReadOnlyList<Node> Main,
+    IReadOnlyDictionary<string, IReadOnlyList<Node>> Defines
+)
+{
+    /// <summary>Go's IsEmptyTree: nothing but white-space text.</summary>
+    public static bool IsEmpty(IReadOnlyList<Node> nodes) =>
+        nodes.All(node => node is TextNode text && string.IsNullOrWhiteSpace(text.Text));
+}

@@ -13,7 +13,9 @@ internal sealed partial class Parser
         var kind = keyword.Text;
         var pipeline = Pipeline(kind, TokenKind.RightDelim);
         _rangeDepth += kind == "range" ? 1 : 0;
+        _depth++;
         var (body, terminator) = ItemList();
+        _depth--;
         _rangeDepth -= kind == "range" ? 1 : 0;
         IReadOnlyList<Node>? elseBody = null;
         if (terminator is { Keyword: "else" })
@@ -46,7 +48,9 @@ internal sealed partial class Parser
             }
             return [Control(Next())];
         }
+        _depth++;
         var (elseBody, terminator) = ItemList();
+        _depth--;
         return terminator switch
         {
             null => throw Unclosed(keyword),

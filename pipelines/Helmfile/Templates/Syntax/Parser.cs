@@ -9,16 +9,17 @@ namespace Pipelines.Helmfile.Templates.Syntax;
 /// </summary>
 internal sealed partial class Parser
 {
-    private const string Supported =
-        "supported actions: if, else if, else, with, else with, range, break, continue, end, comments, variables, pipelines and functions";
-
     private readonly IReadOnlyList<Token> _tokens;
     private readonly string _file;
 
     /// <summary>Variables in scope, innermost last; <c>$</c> (the root data) always is.</summary>
     private readonly List<string> _variables = ["$"];
+    private readonly Dictionary<string, IReadOnlyList<Node>> _defines = new(StringComparer.Ordinal);
     private int _index;
     private int _rangeDepth;
+
+    /// <summary>How many if, with, range, block or define bodies enclose the current position; define needs 0.</summary>
+    private int _depth;
 
     private Parser(IReadOnlyList<Token> tokens, string file)
     {
@@ -26,7 +27,7 @@ internal sealed partial class Parser
         _file = file;
     }
 
-    public static IReadOnlyList<Node> Parse(string text, string file)
+    public static TemplateTree Parse(string text, string file)
     {
         var parser = new Parser(Lexer.Tokenize(text, new SourceMap(text, file)), file);
         var (nodes, terminator) = parser.ItemList();
@@ -34,10 +35,10 @@ internal sealed partial class Parser
         {
             throw parser.Error(
                 terminator.Position,
-                $"unexpected {{{{{terminator.Keyword}}}}}: there is no open if, with or range to {(terminator.Keyword == "end" ? "close" : "continue")}"
+                $"unexpected {{{{{terminator.Keyword}}}}}: there is no open if, with, range, define or block to {(terminator.Keyword == "end" ? "close" : "continue")}"
             );
         }
-        return nodes;
+        return new TemplateTree(nodes, parser._defines);
     }
 
     /// <summary><c>{{end}}</c> or <c>{{else}}</c> (possibly followed by <c>if</c>/<c>with</c>), which ends a list.</summary>
@@ -67,7 +68,10 @@ internal sealed partial class Parser
                     {
                         return (nodes, terminator);
                     }
-                    nodes.Add((Node)item);
+                    if (item is Node node)
+                    {
+                        nodes.Add(node);
+                    }
                     break;
                 default:
                     throw Unexpected(token, "input");
@@ -108,13 +112,18 @@ internal sealed partial class Parser
                 return token.Text == "break"
                     ? new BreakNode(token.Position)
                     : new ContinueNode(token.Position);
+            case "define":
+                Define(token);
+                return Defined;
+            case "template":
+                return TemplateCall(token);
             default:
-                throw Error(
-                    token.Position,
-                    $"{{{{{token.Text}}}}} is not supported: named templates (define, template, block) are not available here; {Supported}"
-                );
+                return Block(token);
         }
     }
+
+    /// <summary>What <see cref="Action"/> returns for a <c>{{define}}</c>: it leaves nothing in the list.</summary>
+    private static readonly object Defined = new();
 
     private Token Peek(int ahead = 0) => _tokens[Math.Min(_index + ahead, _tokens.Count - 1)];
 

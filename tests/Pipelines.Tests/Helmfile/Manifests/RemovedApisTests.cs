@@ -4,7 +4,7 @@ namespace Pipelines.Tests.Helmfile.Manifests;
 
 public class RemovedApisTests
 {
-    /// <summary>Every removal in the Kubernetes Deprecated API Migration Guide, 1.16 to 1.33.</summary>
+    /// <summary>Every removal in the Kubernetes Deprecated API Migration Guide, 1.16 to 1.36 (none after 1.32).</summary>
     public static TheoryData<string, string, string> GuideRemovals =>
         new()
         {
@@ -159,5 +159,22 @@ public class RemovedApisTests
 
         // Assert
         Assert.True(nineBeforeTen);
+    }
+
+    [Fact]
+    public void The_table_is_checked_through_1_36_and_a_newer_cluster_is_beyond_it()
+    {
+        // Arrange
+        var newestRemoval = RemovedApis.All.Max(api => KubernetesVersion.Parse(api.RemovedIn));
+
+        // Act
+        var beyond = new[] { "1.35", "v1.36.1-eks-1a2b3c", "1.37" }.Select(
+            RemovedApis.IsBeyondTable
+        );
+
+        // Assert
+        Assert.Equal("1.36", RemovedApis.CheckedThrough);
+        Assert.Equal(KubernetesVersion.Parse("1.32"), newestRemoval);
+        Assert.Equal([false, false, true], beyond);
     }
 }

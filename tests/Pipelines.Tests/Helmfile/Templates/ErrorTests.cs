@@ -70,14 +70,14 @@ public class ErrorTests
     public void An_unknown_function_is_an_error_with_position_and_the_supported_list()
     {
         // Arrange
-        const string template = "a: 1\nb: {{ .Values | readFile }}";
+        const string template = "a: 1\nb: {{ .Values | toToml }}";
 
         // Act
         var error = ParseError(template);
 
         // Assert
         Assert.StartsWith(
-            $"{TemplateFile}:2:17: unsupported function 'readFile'; supported: and, b64dec, b64enc,",
+            $"{TemplateFile}:2:17: unsupported function 'toToml'; supported: abbrev, abbrevboth, add,",
             error.Message
         );
         Assert.Contains("requiredEnv", error.Message);
@@ -101,10 +101,21 @@ public class ErrorTests
     }
 
     [Theory]
-    [InlineData("{{ define \"x\" }}a{{ end }}", "{{define}} is not supported")]
-    [InlineData("{{ template \"x\" . }}", "{{template}} is not supported")]
-    [InlineData("{{ block \"x\" . }}a{{ end }}", "{{block}} is not supported")]
-    public void Named_templates_are_unsupported_with_a_clear_error(string template, string expected)
+    [InlineData(
+        "{{ if true }}{{ define \"x\" }}a{{ end }}{{ end }}",
+        "1:17: {{define}} is only allowed at the top level"
+    )]
+    [InlineData("{{ template .x }}", "1:13: unexpected '.x' in template clause")]
+    [InlineData(
+        "{{ define \"x\" }}a{{ end }}{{ define \"x\" }}b{{ end }}",
+        "1:30: template: multiple definition of template \"x\""
+    )]
+    [InlineData("{{ define \"x\" }}a{{ else }}b{{ end }}", "1:21: unexpected {{else}} in define")]
+    [InlineData("{{ define \"x\" }}{{ $y }}{{ end }}", "1:20: undefined variable \"$y\"")]
+    public void Named_template_mistakes_are_errors_with_their_position(
+        string template,
+        string expected
+    )
     {
         // Arrange: the template above
 
@@ -112,15 +123,46 @@ public class ErrorTests
         var error = ParseError(template);
 
         // Assert
-        Assert.StartsWith($"{TemplateFile}:1:4: {expected}: named templates", error.Message);
-        Assert.Contains("supported actions: if, else if, else, with", error.Message);
+        Assert.StartsWith($"{TemplateFile}:{expected}", error.Message);
+    }
+
+    [Fact]
+    public void A_known_function_that_is_not_available_says_why_and_what_to_do_instead()
+    {
+        // Arrange
+        const string template = "{{ fetchSecretValue \"ref+awsssm://x\" }}";
+
+        // Act
+        var error = ParseError(template);
+
+        // Assert
+        Assert.StartsWith(
+            $"{TemplateFile}:1:4: function 'fetchSecretValue' is not supported here: write the ref+awsssm:// reference",
+            error.Message
+        );
+    }
+
+    [Fact]
+    public void Calling_a_template_that_is_not_defined_names_the_ones_that_are()
+    {
+        // Arrange
+        const string template = "{{ define \"a\" }}{{ end }}\n{{ include \"b\" . }}";
+
+        // Act
+        var error = RenderError(template);
+
+        // Assert
+        Assert.StartsWith(
+            $"{TemplateFile}:2:4: at <include \"b\" .>: template \"b\" not defined (defined: \"a\")",
+            error.Message
+        );
     }
 
     [Theory]
     [InlineData("{{ if true }}never closed", "1:4: {{if}} is never closed: add {{end}}")]
     [InlineData(
         "text {{ end }}",
-        "1:9: unexpected {{end}}: there is no open if, with or range to close"
+        "1:9: unexpected {{end}}: there is no open if, with, range, define or block to close"
     )]
     [InlineData("{{ else }}", "1:4: unexpected {{else}}")]
     [InlineData("{{ break }}", "1:4: {{break}} outside {{range}}")]

@@ -1,0 +1,176 @@
+using System.Net;
+using k8s;
+using k8s.Autorest;
+using k8s.Models;
+using Polly;
+using Polly.Retry;
+
+namespace Pipelines.Sync.Kube;
+
+/// <summary>What became of a delete that named the uid of the object it meant.</summary>
+public enum DeleteOutcome
+{
+    Deleted,
+    AlreadyGone,
+
+    /// <summary>The name now belongs to another object (deleted and made again since it was read): left alone.</summary>
+    Replaced,
+}
+
+/// <summary>
+/// Writes that carry a precondition: a create (fails when the object exists), a replace naming the resourceVersion it
+/// replaces, a delete naming the uid it deletes. Their 409 is an answer, not a hiccup, so it is never resent as is.
+/// </summary>
+public sealed partial class ClusterApi
+{
+    private readonly ResiliencePipeline _retryUnlessConflict = Retry(exception =>
+        exception.Response.StatusCode != HttpStatusCode.Conflict && IsTransient(exception)
+    );
+
+    /// <summary>Creates the object; 409 AlreadyExists when someone else created it first.</summary>
+    public Task<Dictionary<string, object?>> CreateAsync(
+        Dictionary<string, object?> body,
+        CancellationToken cancellationToken
+    )
+    {
+        var (type, ns, _) = catalog.Locate(body);
+        return RunAsync(
+            _retryUnlessConflict,
+            async ct =>
+                type.Namespaced
+                    ? await client.CustomObjects.CreateNamespacedCustomObjectAsync(
+                        body,
+                        type.Group,
+                        type.Version,
+                        ns!,
+                        type.Plural,
+                        cancellationToken: ct
+                    )
+                    : await client.CustomObjects.CreateClusterCustomObjectAsync(
+                        body,
+                        type.Group,
+                        type.Version,
+                        type.Plural,
+                        cancellationToken: ct
+                    ),
+            cancellationToken
+        );
+    }
+
+    /// <summary>Replaces the object; its <c>metadata.resourceVersion</c> must still be the live one, else 409 Conflict.</summary>
+    public Task<Dictionary<string, object?>> ReplaceAsync(
+        Dictionary<string, object?> body,
+        CancellationToken cancellationToken
+    )
+    {
+        var (type, ns, name) = catalog.Locate(body);
+        return RunAsync(
+            _retryUnlessConflict,
+            async ct =>
+                type.Namespaced
+                    ? await client.CustomObjects.ReplaceNamespacedCustomObjectAsync(
+                        body,
+                        type.Group,
+                        type.Version,
+                        ns!,
+                        type.Plural,
+                        name,
+                        cancellationToken: ct
+                    )
+                    : await client.CustomObjects.ReplaceClusterCustomObjectAsync(
+                        body,
+                        type.Group,
+                        type.Version,
+                        type.Plural,
+                        name,
+                        cancellationToken: ct
+                    ),
+            cancellationToken
+        );
+    }
+
+    /// <summary>
+    /// Deletes the object, in the background (its dependents follow). Given the <paramref name="uid"/> read before,
+    /// only that object: should the name have been deleted and made again in between, the server refuses (409) and
+    /// the new object stays.
+    /// </summary>
+    public async Task<DeleteOutcome> DeleteAsync(
+        ResourceType type,
+        string? ns,
+        string name,
+        string? uid,
+        bool dryRun,
+        CancellationToken cancellationToken
+    )
+    {
+        var dry = dryRun ? "All" : null;
+        var options = new V1DeleteOptions
+        {
+            Preconditions = uid is null ? null : new V1Preconditions { Uid = uid },
+            PropagationPolicy = "Background",
+        };
+        try
+        {
+            await RunAsync(
+                _retryUnlessConflict,
+                async ct =>
+                    type.Namespaced
+                        ? await client.CustomObjects.DeleteNamespacedCustomObjectAsync(
+                            type.Group,
+                            type.Version,
+                            ns!,
+                            type.Plural,
+                            name,
+                            body: options,
+                            dryRun: dry,
+                            cancellationToken: ct
+                        )
+                        : await client.CustomObjects.DeleteClusterCustomObjectAsync(
+                            type.Group,
+                            type.Version,
+                            type.Plural,
+                            name,
+                            body: options,
+                            dryRun: dry,
+                            cancellationToken: ct
+                        ),
+                cancellationToken
+            );
+            return DeleteOutcome.Deleted;
+        }
+        catch (HttpOperationException exception)
+            when (exception.Response.StatusCode == HttpStatusCode.NotFound)
+        {
+            return DeleteOutcome.AlreadyGone;
+        }
+        catch (HttpOperationException exception)
+            when (exception.Response.StatusCode == HttpStatusCode.Conflict)
+        {
+            return DeleteOutcome.Replaced;
+        }
+    }
+
+    private async Task<Dictionary<string, object?>> RunAsync(
+        ResiliencePipeline pipeline,
+        Func<CancellationToken, Task<object>> call,
+        CancellationToken cancellationToken
+    ) => ToData(await pipeline.ExecuteAsync(async ct => await call(ct), cancellationToken));
+
+    /// <summary>Retries dropped connections and the answers <paramref name="transient"/> names, with backoff, bounded.</summary>
+    private static ResiliencePipeline Retry(Func<HttpOperationException, bool> transient) =>
+        new ResiliencePipelineBuilder()
+            .AddRetry(
+                new RetryStrategyOptions
+                {
+                    ShouldHandle = new PredicateBuilder()
+                        .Handle<HttpOperationException>(transient)
+                        .Handle<HttpRequestException>(),
+                    MaxRetryAttempts = 5,
+                    BackoffType = DelayBackoffType.Exponential,
+                    UseJitter = true,
+                    Delay = TimeSpan.FromMilliseconds(200),
+                    MaxDelay = TimeSpan.FromSeconds(5),
+                }
+            )
+            .Build();
+}
