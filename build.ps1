@@ -23,7 +23,9 @@ function Fail([string] $Message) {
 }
 
 function Get-ContentStamp([string] $Dotnet) {
-    $files = @(Get-ChildItem -Path (Join-Path $Root 'build'), (Join-Path $Root 'pipelines') -Recurse -File |
+    # pipelines/ is this repository's library; an app repository has only build/ (it takes the package).
+    $sources = @('build', 'pipelines' | ForEach-Object { Join-Path $Root $_ } | Where-Object { Test-Path $_ -PathType Container })
+    $files = @(Get-ChildItem -Path $sources -Recurse -File |
         Where-Object { $_.Extension -in '.cs', '.csproj', '.props', '.targets' -and $_.FullName -notmatch '[\\/](bin|obj)[\\/]' })
     $files += @('global.json', 'Directory.Build.props', 'Directory.Packages.props', 'NuGet.config', 'nuget.config' |
         ForEach-Object { Join-Path $Root $_ } | Where-Object { Test-Path $_ -PathType Leaf } | Get-Item)
