@@ -26,7 +26,9 @@ function Fail([string] $Message) {
 # The same hash as build.sh's content_stamp, so that either script finds the other's compile fresh: sha256sum's
 # "<hash>  <path>" lines over the inputs in byte order of their relative paths, then the dotnet path.
 function Get-ContentStamp([string] $Dotnet) {
-    $sources = Get-ChildItem -Path (Join-Path $Root 'build'), (Join-Path $Root 'pipelines') -Recurse -File |
+    # pipelines/ is this repository's library; an app repository has only build/ (it takes the package).
+    $folders = @('build', 'pipelines' | ForEach-Object { Join-Path $Root $_ } | Where-Object { Test-Path $_ -PathType Container })
+    $sources = Get-ChildItem -Path $folders -Recurse -File |
         Where-Object { $_.Extension -cin '.cs', '.csproj', '.props', '.targets' } |
         ForEach-Object { [IO.Path]::GetRelativePath($Root, $_.FullName).Replace('\', '/') } |
         Where-Object { $_ -notmatch '/(bin|obj)/' }

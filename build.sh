@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Bootstrap of the typed build: find a .NET SDK (or install one into .nuke/temp/dotnet), compile the build only
-# when its sources changed (a content stamp over build/, pipelines/ and the project files), then run the compiled
+# when its sources changed (a content stamp over build/, pipelines/ if present, and the project files), then run the compiled
 # build directly. A warm start never invokes MSBuild. Usage: ./build.sh [targets] [--parameter value ...]
 set -euo pipefail
 
@@ -21,7 +21,8 @@ content_stamp() {
   (
     cd "$ROOT"
     {
-      find build pipelines -type f \( -name '*.cs' -o -name '*.csproj' -o -name '*.props' -o -name '*.targets' \) \
+      # pipelines/ is this repository's library; an app repository has only build/ (it takes the package).
+      find build $([ -d pipelines ] && echo pipelines) -type f \( -name '*.cs' -o -name '*.csproj' -o -name '*.props' -o -name '*.targets' \) \
         -not -path '*/bin/*' -not -path '*/obj/*' -print0
       for f in global.json Directory.Build.props Directory.Packages.props NuGet.config nuget.config; do
         if [ -f "$f" ]; then printf "%s\0" "$f"; fi

@@ -65,7 +65,10 @@ internal sealed class ReleaseValues(
                 {
                     // helmfile renders values templates with the state file's directory as basePath.
                     var template = GoTemplate.Parse(text, source);
-                    var context = templates with { BaseDirectory = (root / file.DeclaredIn).Parent! };
+                    var context = templates with
+                    {
+                        BaseDirectory = (root / file.DeclaredIn).Parent!,
+                    };
                     var rendered = template.Execute(
                         TemplateData.ForRelease(state, release, kubeContext),
                         context
