@@ -62,8 +62,10 @@ function Wait-BootstrapLock {
 # The Test target runs buildah, a registry, node, PowerShell...: the check build.sh makes (as root it installs them)
 # runs before anything compiles. Those tools are Linux ones, so on Windows there is nothing to check.
 function Test-Prerequisites([string] $Dotnet) {
-    if ($IsWindows) { return }
-    & bash (Join-Path $Root 'build/test-prerequisites.sh') $Dotnet @BuildArguments
+    $script = Join-Path $Root 'build/test-prerequisites.sh'
+    # An app repository made from the pipelines-app template shares this script but has no such suite.
+    if ($IsWindows -or -not (Test-Path $script -PathType Leaf)) { return }
+    & bash $script $Dotnet @BuildArguments
     if ($LASTEXITCODE -ne 0) { exit $LASTEXITCODE }
 }
 

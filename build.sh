@@ -43,8 +43,11 @@ find_dotnet() {
 }
 
 # The Test target runs buildah, a registry, node, PowerShell...: check for them (as root, install them) before
-# anything compiles, so a machine without them hears so in seconds. Silent and quick when they are there.
-check_test_prerequisites() { bash "$ROOT/build/test-prerequisites.sh" "$DOTNET" "$@" 9>&-; }
+# anything compiles, so a machine without them hears so in seconds. Silent and quick when they are there. An app
+# repository made from the pipelines-app template shares this script but has no such suite, so no check.
+check_test_prerequisites() {
+  if [ -f "$ROOT/build/test-prerequisites.sh" ]; then bash "$ROOT/build/test-prerequisites.sh" "$DOTNET" "$@" 9>&-; fi
+}
 
 DOTNET="$(find_dotnet)"
 if [ -n "$DOTNET" ] && [ -f "$ASSEMBLY" ] && [ -f "$STAMP" ] && [ "$(cat "$STAMP")" = "$(content_stamp "$DOTNET")" ]; then
