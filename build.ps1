@@ -26,7 +26,9 @@ function Fail([string] $Message) {
 # The same hash as build.sh's content_stamp, so that either script finds the other's compile fresh: sha256sum's
 # "<hash>  <path>" lines over the inputs in byte order of their relative paths, then the dotnet path.
 function Get-ContentStamp([string] $Dotnet) {
-    $sources = Get-ChildItem -Path (Join-Path $Root 'build'), (Join-Path $Root 'pipelines') -Recurse -File |
+    # pipelines/ is this repository's library; an app repository has only build/ (it takes the package).
+    $folders = @('build', 'pipelines' | ForEach-Object { Join-Path $Root $_ } | Where-Object { Test-Path $_ -PathType Container })
+    $sources = Get-ChildItem -Path $folders -Recurse -File |
         Where-Object { $_.Extension -cin '.cs', '.csproj', '.props', '.targets' } |
         ForEach-Object { [IO.Path]::GetRelativePath($Root, $_.FullName).Replace('\', '/') } |
         Where-Object { $_ -notmatch '/(bin|obj)/' }
@@ -60,8 +62,10 @@ function Wait-BootstrapLock {
 # The Test target runs buildah, a registry, node, PowerShell...: the check build.sh makes (as root it installs them)
 # runs before anything compiles. Those tools are Linux ones, so on Windows there is nothing to check.
 function Test-Prerequisites([string] $Dotnet) {
-    if ($IsWindows) { return }
-    & bash (Join-Path $Root 'build/test-prerequisites.sh') $Dotnet @BuildArguments
+    $script = Join-Path $Root 'build/test-prerequisites.sh'
+    # An app repository made from the pipelines-app template shares this script but has no such suite.
+    if ($IsWindows -or -not (Test-Path $script -PathType Leaf)) { return }
+    & bash $script $Dotnet @BuildArguments
     if ($LASTEXITCODE -ne 0) { exit $LASTEXITCODE }
 }
 

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Bootstrap of the typed build: find a .NET SDK (or install one into .nuke/temp/dotnet), compile the build only
-# when its sources changed (a content stamp over build/, pipelines/ and the project files), then run the compiled
+# when its sources changed (a content stamp over build/, pipelines/ if present, and the project files), then run the compiled
 # build directly. A warm start never invokes MSBuild. Usage: ./build.sh [targets] [--parameter value ...]
 set -euo pipefail
 
@@ -21,7 +21,8 @@ content_stamp() {
   (
     cd "$ROOT"
     {
-      find build pipelines -type f \( -name '*.cs' -o -name '*.csproj' -o -name '*.props' -o -name '*.targets' \) \
+      # pipelines/ is this repository's library; an app repository has only build/ (it takes the package).
+      find build $([ -d pipelines ] && echo pipelines) -type f \( -name '*.cs' -o -name '*.csproj' -o -name '*.props' -o -name '*.targets' \) \
         -not -path '*/bin/*' -not -path '*/obj/*' -print0
       for f in global.json Directory.Build.props Directory.Packages.props NuGet.config nuget.config; do
         if [ -f "$f" ]; then printf "%s\0" "$f"; fi
@@ -42,8 +43,11 @@ find_dotnet() {
 }
 
 # The Test target runs buildah, a registry, node, PowerShell...: check for them (as root, install them) before
-# anything compiles, so a machine without them hears so in seconds. Silent and quick when they are there.
-check_test_prerequisites() { bash "$ROOT/build/test-prerequisites.sh" "$DOTNET" "$@" 9>&-; }
+# anything compiles, so a machine without them hears so in seconds. Silent and quick when they are there. An app
+# repository made from the pipelines-app template shares this script but has no such suite, so no check.
+check_test_prerequisites() {
+  if [ -f "$ROOT/build/test-prerequisites.sh" ]; then bash "$ROOT/build/test-prerequisites.sh" "$DOTNET" "$@" 9>&-; fi
+}
 
 DOTNET="$(find_dotnet)"
 if [ -n "$DOTNET" ] && [ -f "$ASSEMBLY" ] && [ -f "$STAMP" ] && [ "$(cat "$STAMP")" = "$(content_stamp "$DOTNET")" ]; then

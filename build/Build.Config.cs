@@ -1,4 +1,5 @@
 using Pipelines.ConfigRepo;
+using Pipelines.ConfigRepo.Onboarding;
 using Pipelines.ConfigRepo.Publish;
 using Pipelines.GitHubActions;
 using Pipelines.GitHubActions.Generation;
@@ -8,9 +9,10 @@ using Pipelines.GitHubActions.Generation;
 /// pipelines/ConfigRepo/IConfigRepoBump.cs for its parameters). It reads the image PushImage wrote to
 /// .nuke/temp/image.json and commits it into the config repo, or opens a pull request for prod. PublishChanges
 /// commits what the lifecycle targets changed in this checkout (provision.yml runs it after them), with the workflows
-/// regenerated first so their matrices match the clusters published.
+/// regenerated first so their matrices match the clusters published. AddApp (IAppOnboarding) adds a new application
+/// to the config repo, so its own repository can bump it.
 /// </summary>
-partial class Build : IConfigRepoBump, IConfigRepoPublish
+partial class Build : IConfigRepoBump, IConfigRepoPublish, IAppOnboarding
 {
     Task IConfigRepoPublish.RegenerateAsync(CancellationToken cancellationToken) =>
         WorkflowFiles.WriteAsync(

@@ -47,12 +47,20 @@ partial class Build
 
     Target Pack =>
         _ =>
-            _.Description("Pack pipelines/ as a NuGet package into .nuke/temp/artifacts")
+            _.Description(
+                    "Pack Pipelines and Pipelines.Templates (dotnet new pipelines-app) into .nuke/temp/artifacts, versioned from git"
+                )
                 .DependsOn(Compile)
                 .Executes(async ct =>
                 {
-                    await DotNet.PackAsync(PipelinesProject, ArtifactsDirectory, ct);
-                    Report("package", ArtifactsDirectory.RelativeTo(RootDirectory));
+                    var version = await PackageVersion.ReadAsync(RootDirectory, ct);
+                    // One at a time: both restore, and two restores of one repository race on obj/.
+                    await DotNet.PackAsync(PipelinesProject, ArtifactsDirectory, ct, version);
+                    await DotNet.PackAsync(TemplatesProject, ArtifactsDirectory, ct, version);
+                    Console.WriteLine(
+                        $"Packed Pipelines and Pipelines.Templates {version} into {ArtifactsDirectory.RelativeTo(RootDirectory)}"
+                    );
+                    Report("version", version);
                 });
 
     Target GenerateSchema =>

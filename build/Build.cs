@@ -12,5 +12,6 @@ partial class Build : PipelineBuild
     AbsolutePath BuildProject => RootDirectory / "build" / "_build.csproj";
     AbsolutePath TestProject =>
         RootDirectory / "tests" / "Pipelines.Tests" / "Pipelines.Tests.csproj";
+    AbsolutePath TemplatesProject => RootDirectory / "templates" / "Pipelines.Templates.csproj";
     AbsolutePath ArtifactsDirectory => RootDirectory / ".nuke" / "temp" / "artifacts";
 }

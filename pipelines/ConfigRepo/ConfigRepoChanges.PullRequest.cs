@@ -38,12 +38,7 @@ public static partial class ConfigRepoChanges
                 Files = files,
             };
         }
-        var opener =
-            context.PullRequests
-            ?? throw new UsageException(
-                "--via pull-request needs the GitHub repository and a token: pass --github-token "
-                    + "(or set GITHUB_TOKEN) and, for a config repo that is not a GitHub URL, --github-repository owner/name."
-            );
+        var opener = context.PullRequests ?? throw NoPullRequestOpener();
         var commit = await clone.CommitAsync(edit, ct);
         if (await clone.RemoteTreeAsync(head, ct) == await clone.HeadTreeAsync(ct))
         {
@@ -98,4 +93,11 @@ public static partial class ConfigRepoChanges
             ct
         );
     }
+
+    /// <summary>A pull request was asked for, but there is no GitHub repository or token to open it with.</summary>
+    internal static UsageException NoPullRequestOpener() =>
+        new(
+            "--via pull-request needs the GitHub repository and a token: pass --github-token "
+                + "(or set GITHUB_TOKEN) and, for a config repo that is not a GitHub URL, --github-repository owner/name."
+        );
 }

@@ -20,13 +20,16 @@ public static class DotNet
             cancellationToken: cancellationToken
         );
 
+    /// <summary>Packs <paramref name="project"/> into <paramref name="outputDirectory"/>, as <paramref name="version"/> when given.</summary>
     public static Task PackAsync(
         string project,
         string outputDirectory,
-        CancellationToken cancellationToken
+        CancellationToken cancellationToken,
+        string? version = null
     ) =>
         ToolRunner.Default.RunAsync(
-            Command("pack", project, "--nologo", "-v", "q", "-o", outputDirectory),
+            Command("pack", project, "--nologo", "-v", "q", "-o", outputDirectory)
+                .WithArguments(version is null ? [] : [$"-p:Version={version}"]),
             cancellationToken: cancellationToken
         );
 

@@ -61,12 +61,17 @@ public interface IHelmfileRender : IPipelineBuild
     /// <summary>Where renders go: rendered/&lt;env&gt;/&lt;cluster&gt;/...</summary>
     AbsolutePath RenderedDirectory => TemporaryDirectory / "rendered";
 
-    /// <summary>The environments helmfile.yaml declares, for <c>--env</c>'s validation, help and schema.</summary>
+    /// <summary>
+    /// The environments helmfile.yaml declares, for <c>--env</c>'s validation, help and schema. None in a repository
+    /// without one (an application's): BumpK8sConfig then checks <c>--env</c> against the config repo's helmfile.yaml.
+    /// </summary>
     IEnumerable<string> EnvironmentNames =>
-        new StateLoader(
-            RootDirectory,
-            new TemplateContext(Environment.GetEnvironmentVariable)
-        ).EnvironmentNames(HelmfileFile);
+        !HelmfileFile.FileExists
+            ? []
+            : new StateLoader(
+                RootDirectory,
+                new TemplateContext(Environment.GetEnvironmentVariable)
+            ).EnvironmentNames(HelmfileFile);
 
     Target RenderHelmfile =>
         _ =>

@@ -21,6 +21,62 @@ internal static class ImageBuilding
     {
         var request = await ImageRequest.ResolveAsync(build, ct);
         var builder = await ImageBuilder.ChooseAsync(build, ct);
+        if (request.BuildsSampleBase)
+        {
+            return await BuildOnSampleBaseAsync(build, request, builder, ct);
+        }
+        return await BuildAsync(build, request, builder, ct);
+    }
+
+    /// <summary>
+    /// Builds the sample base into the local registry first and the app FROM it, while that registry runs (the
+    /// builder pulls the base from it). PushImage starts the registry again on its own port, same storage.
+    /// </summary>
+    private static async Task<ImageRequest> BuildOnSampleBaseAsync(
+        IContainerImage build,
+        ImageRequest request,
+        ImageBuilder builder,
+        CancellationToken ct
+    )
+    {
+        if (build.DryRun)
+        {
+            Log.Info(
+                $"[dry-run] no --build-arg {SampleBase.Argument} and --registry local: would build the sample base:"
+            );
+            Log.Info($"  {SampleBase.DryRunCommand(build, builder).CommandLine}");
+            var placeholder = RegistryTarget.Parse("local") with { Host = "127.0.0.1:<port>" };
+            Log.Info(
+                $"  and push it to the local registry as {SampleBase.ReferenceIn(placeholder)}"
+            );
+            return await BuildAsync(
+                build,
+                request.WithBuildArg(SampleBase.Argument, SampleBase.ReferenceIn(placeholder)),
+                builder,
+                ct
+            );
+        }
+        await using var local = await LocalRegistry.StartAsync(
+            LocalRegistry.DirectoryFor(build),
+            ct
+        );
+        var registry = RegistryTarget.Parse("local").WithPort(local.Port);
+        var baseImage = await SampleBase.BuildAndPushAsync(build, builder, registry, ct);
+        return await BuildAsync(
+            build,
+            request.WithBuildArg(SampleBase.Argument, baseImage),
+            builder,
+            ct
+        );
+    }
+
+    private static async Task<ImageRequest> BuildAsync(
+        IContainerImage build,
+        ImageRequest request,
+        ImageBuilder builder,
+        CancellationToken ct
+    )
+    {
         string idFile = builder.StorageDirectory / $"iid-{Guid.NewGuid():N}";
         var command = builder.Build(request, build.Platform, build.DryRun ? null : idFile);
         if (build.DryRun)

@@ -22,13 +22,13 @@ internal static class ImagePushing
             return null;
         }
         await using var local = registry.IsLocal
-            ? await LocalRegistry.StartAsync(build.TemporaryDirectory / "registry", ct)
+            ? await LocalRegistry.StartAsync(LocalRegistry.DirectoryFor(build), ct)
             : null;
         if (local is not null)
         {
             registry = registry.WithPort(local.Port);
             Log.Info(
-                $"Local registry on {local.Host}, storage in {build.TemporaryDirectory / "registry"}"
+                $"Local registry on {local.Host}, storage in {LocalRegistry.DirectoryFor(build)}"
             );
         }
         using var login = await RegistryAuth.LoginAsync(build, registry, ct);
@@ -99,7 +99,8 @@ internal static class ImagePushing
         return pushed;
     }
 
-    private static async Task<string> PushTagAsync(
+    /// <summary>Pushes the request's local image as <paramref name="remote"/>, with retries; returns the manifest digest.</summary>
+    internal static async Task<string> PushTagAsync(
         IContainerImage build,
         ImageBuilder builder,
         ImageRequest request,
@@ -169,7 +170,7 @@ internal static class ImagePushing
         if (registry.IsLocal)
         {
             Log.Info(
-                $"[dry-run] would start docker-registry on 127.0.0.1:<free port>, storage in {build.TemporaryDirectory / "registry"}"
+                $"[dry-run] would start docker-registry on 127.0.0.1:<free port>, storage in {LocalRegistry.DirectoryFor(build)}"
             );
             registry = registry with { Host = "127.0.0.1:<port>" };
         }

@@ -23,6 +23,20 @@ internal sealed partial record ImageRequest(
 
     public string LocalReference => $"{LocalRepository}:{Tags[0]}";
 
+    /// <summary>
+    /// The Dockerfile builds FROM <c>${BASE_IMAGE}</c>, none was given and the registry is local: BuildImage
+    /// builds the sample base first and passes it (see <see cref="SampleBase"/>).
+    /// </summary>
+    public bool BuildsSampleBase { get; init; }
+
+    /// <summary>The same request with one more build argument.</summary>
+    public ImageRequest WithBuildArg(string key, string value) =>
+        this with
+        {
+            BuildArgs = [.. BuildArgs, new(key, value)],
+            BuildsSampleBase = false,
+        };
+
     public static async Task<ImageRequest> ResolveAsync(IContainerImage build, CancellationToken ct)
     {
         var (name, context) = ResolveApp(build);
@@ -34,7 +48,16 @@ internal sealed partial record ImageRequest(
             );
         }
         var buildArgs = build.BuildArg.Select(ParseBuildArg).ToList();
-        RequireFromArguments(dockerfile, buildArgs);
+        var missing = MissingFromArgument(dockerfile, buildArgs);
+        var buildsSampleBase =
+            missing == SampleBase.Argument && RegistryTarget.Parse(build.Registry).IsLocal;
+        if (missing is not null && !buildsSampleBase)
+        {
+            throw new UsageException(
+                $"{dockerfile} builds FROM ${{{missing}}}, which has no default: pass --build-arg {missing}=<image> "
+                    + "(for samples/web, the busybox base: see samples/base/Dockerfile)."
+            );
+        }
         var revision = await GitRevision.ReadAsync(build.RootDirectory, ct);
         List<string> tags = [revision.ShortSha];
         if (revision.Version is not null)
@@ -59,7 +82,10 @@ internal sealed partial record ImageRequest(
             tags,
             LabelsFor(name, revision),
             revision
-        );
+        )
+        {
+            BuildsSampleBase = buildsSampleBase,
+        };
     }
 
     /// <summary>The apps under samples/: folders holding a Dockerfile.</summary>
@@ -109,8 +135,11 @@ internal sealed partial record ImageRequest(
         );
     }
 
-    /// <summary>An <c>ARG</c> without a default that a <c>FROM</c> uses must be given, or the builder fails obscurely.</summary>
-    private static void RequireFromArguments(
+    /// <summary>
+    /// An <c>ARG</c> without a default that a <c>FROM</c> uses must be given, or the builder fails obscurely:
+    /// the first such argument that was not, or null.
+    /// </summary>
+    private static string? MissingFromArgument(
         AbsolutePath dockerfile,
         List<KeyValuePair<string, string>> buildArgs
     )
@@ -119,7 +148,7 @@ internal sealed partial record ImageRequest(
         var from = lines.FindIndex(l => l.StartsWith("FROM ", StringComparison.OrdinalIgnoreCase));
         if (from < 0)
         {
-            return;
+            return null;
         }
         foreach (var line in lines.Take(from))
         {
@@ -134,12 +163,10 @@ internal sealed partial record ImageRequest(
                 && buildArgs.All(a => a.Key != name)
             )
             {
-                throw new UsageException(
-                    $"{dockerfile} builds FROM ${{{name}}}, which has no default: pass --build-arg {name}=<image> "
-                        + "(for samples/web, the busybox base: see samples/base/Dockerfile)."
-                );
+                return name;
             }
         }
+        return null;
     }
 
     private static KeyValuePair<string, string> ParseBuildArg(string argument)

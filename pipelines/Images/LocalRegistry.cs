@@ -26,6 +26,10 @@ internal sealed class LocalRegistry : IAsyncDisposable
 
     public string Host => $"127.0.0.1:{Port}";
 
+    /// <summary>Where <c>--registry local</c> keeps its storage: one folder for every run of the build.</summary>
+    public static AbsolutePath DirectoryFor(IPipelineBuild build) =>
+        build.TemporaryDirectory / "registry";
+
     public static async Task<LocalRegistry> StartAsync(string directory, CancellationToken ct)
     {
         var port = FreePort();

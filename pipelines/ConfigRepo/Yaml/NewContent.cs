@@ -5,7 +5,9 @@ namespace Pipelines.ConfigRepo.Yaml;
 /// <summary>A value an edit adds to the file, before it is written in the style of its surroundings.</summary>
 internal abstract record NewValue;
 
-internal sealed record NewScalar(string Value, ScalarStyle Style) : NewValue;
+/// <summary>A new scalar; <see cref="Kind"/> other than String lets it be written plain as that kind (a boolean).</summary>
+internal sealed record NewScalar(string Value, ScalarStyle Style, PlainKind Kind = PlainKind.String)
+    : NewValue;
 
 internal sealed record NewMapping(IReadOnlyList<KeyValuePair<string, NewValue>> Entries) : NewValue
 {
@@ -34,7 +36,9 @@ internal sealed class NewContentWriter(int indentWidth, int sequenceOffset, int 
         {
             NewScalar scalar =>
             [
-                head + " " + ScalarWriter.Write(scalar.Value, scalar.Style, inFlow: false),
+                head
+                    + " "
+                    + ScalarWriter.Write(scalar.Value, scalar.Style, inFlow: false, scalar.Kind),
             ],
             NewMapping { Entries.Count: 0 } => [head + " {}"],
             NewList { Items.Count: 0 } => [head + " []"],
@@ -74,7 +78,12 @@ internal sealed class NewContentWriter(int indentWidth, int sequenceOffset, int 
     public static string Flow(NewValue value) =>
         value switch
         {
-            NewScalar scalar => ScalarWriter.Write(scalar.Value, scalar.Style, inFlow: true),
+            NewScalar scalar => ScalarWriter.Write(
+                scalar.Value,
+                scalar.Style,
+                inFlow: true,
+                scalar.Kind
+            ),
             NewMapping mapping => "{"
                 + string.Join(
                     ", ",

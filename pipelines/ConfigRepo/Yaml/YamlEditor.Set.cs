@@ -9,7 +9,16 @@ public sealed partial class YamlEditor
     /// value that would read back as something else, like <c>1234567</c> or <c>true</c>, is double-quoted) and its
     /// anchor. Missing keys and mappings on the way are added at the end of their parent mapping.
     /// </summary>
-    public YamlEditor SetScalar(YamlPath path, string value)
+    public YamlEditor SetScalar(YamlPath path, string value) => Set(path, value, null);
+
+    /// <summary>
+    /// Sets the value at <paramref name="path"/> to a YAML boolean (plain <c>true</c> or <c>false</c>), as a value
+    /// another tool reads as a boolean must be (helmfile's <c>condition:</c>); otherwise as <see cref="SetScalar"/>.
+    /// </summary>
+    public YamlEditor SetBoolean(YamlPath path, bool value) =>
+        Set(path, value ? "true" : "false", PlainKind.Bool);
+
+    private YamlEditor Set(YamlPath path, string value, PlainKind? kind)
     {
         CheckValue(value);
         var locator = Locator(path);
@@ -19,7 +28,7 @@ public sealed partial class YamlEditor
             FoundNode { Node: AliasNode alias } => throw locator.AliasTarget(alias),
             FoundNode { Node: ScalarNode scalar } when scalar.Value == value && !scalar.IsBlock =>
             [],
-            FoundNode { Node: ScalarNode scalar } => ReplaceScalar(scalar, value),
+            FoundNode { Node: ScalarNode scalar } => ReplaceScalar(scalar, value, kind),
             FoundNode found => throw Document.Error(
                 found.Node.Start,
                 $"'{path}' is {found.Node.Describe()}, not a single value; setting it would drop what it holds. "
@@ -27,7 +36,13 @@ public sealed partial class YamlEditor
             ),
             MissingKey missing =>
             [
-                InsertMissing(path, missing, new NewScalar(value, SiblingStyle(missing.Holder))),
+                InsertMissing(
+                    path,
+                    missing,
+                    kind is { } plain
+                        ? new NewScalar(value, ScalarStyle.Plain, plain)
+                        : new NewScalar(value, SiblingStyle(missing.Holder))
+                ),
             ],
             MissingItem missing => throw locator.MissingItemError(missing),
             _ => throw new InvalidOperationException(location.GetType().Name),
@@ -48,7 +63,7 @@ public sealed partial class YamlEditor
         );
     }
 
-    private IReadOnlyList<TextEdit> ReplaceScalar(ScalarNode scalar, string value)
+    private IReadOnlyList<TextEdit> ReplaceScalar(ScalarNode scalar, string value, PlainKind? kind)
     {
         if (scalar.IsBlock)
         {
@@ -61,18 +76,28 @@ public sealed partial class YamlEditor
             [
                 FillEmpty(
                     scalar,
-                    ScalarWriter.Write(value, ScalarStyle.Plain, inFlow, PlainKind.Null)
+                    ScalarWriter.Write(value, ScalarStyle.Plain, inFlow, kind ?? PlainKind.Null)
                 ),
             ];
         }
         var keepKind =
-            scalar.Style == ScalarStyle.Plain ? PlainScalars.Kind(scalar.Value) : PlainKind.String;
+            kind
+            ?? (
+                scalar.Style == ScalarStyle.Plain
+                    ? PlainScalars.Kind(scalar.Value)
+                    : PlainKind.String
+            );
         return
         [
             new TextEdit(
                 scalar.TokenStart,
                 scalar.End,
-                ScalarWriter.Write(value, scalar.Style, inFlow, keepKind)
+                ScalarWriter.Write(
+                    value,
+                    kind is null ? scalar.Style : ScalarStyle.Plain,
+                    inFlow,
+                    keepKind
+                )
             ),
         ];
     }

@@ -85,6 +85,10 @@ internal static class ValueConverter
     private static string Allowed(BuildParameter parameter, string value, string source)
     {
         var allowed = CommandLine.SafeList(parameter.AllowedValues!);
+        if (allowed.Count == 0)
+        {
+            return value; // nothing here to check against (no helmfile.yaml in an app repository): the target checks
+        }
         var match = allowed.FirstOrDefault(a =>
             TargetNames.Normalize(a) == TargetNames.Normalize(value)
         );

@@ -9,8 +9,12 @@ namespace Pipelines.GitHubActions.Generation;
 /// </summary>
 public sealed record WorkflowContext(AbsolutePath Root, IReadOnlyList<ClusterDefinition> Clusters)
 {
+    /// <summary>
+    /// An application repository has no clusters file: its workflows (CI) have no cluster matrices, so none is
+    /// read. A workflow that wants a matrix then has no legs, which <see cref="WorkflowPolicy"/> refuses.
+    /// </summary>
     public static WorkflowContext Load(AbsolutePath root, AbsolutePath clustersFile) =>
-        new(root, ClustersFile.Load(clustersFile, root));
+        new(root, clustersFile.FileExists ? ClustersFile.Load(clustersFile, root) : []);
 
     /// <summary>Environments in the order clusters.yaml lists them (test, stage, prod), each with a live cluster.</summary>
     public IReadOnlyList<string> Environments =>

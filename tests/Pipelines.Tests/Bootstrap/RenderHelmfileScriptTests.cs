@@ -38,11 +38,11 @@ public sealed class RenderHelmfileScriptTests(RenderHelmfileScriptFixture fixtur
         // Assert
         Assert.True(result.ExitCode == 0, result.Describe());
         Assert.Contains(
-            "stage-1-34-blue (Kubernetes 1.32, active): 3 release(s)",
+            "stage-1-34-blue (Kubernetes 1.34, active): 3 release(s)",
             result.StandardOutput
         );
         Assert.Contains(
-            "stage-1-35-green (Kubernetes 1.33, active): 3 release(s)",
+            "stage-1-35-green (Kubernetes 1.35, active): 3 release(s)",
             result.StandardOutput
         );
         Assert.Contains("Written under .nuke/temp/rendered/stage/", result.StandardOutput);

@@ -48,6 +48,11 @@ internal sealed class RepositoryCopy : IDisposable
             System.IO.Path.Combine(source, "pipelines"),
             System.IO.Path.Combine(copy.Path, "pipelines")
         );
+        // The package embeds the sample base's Dockerfile (pipelines/Pipelines.csproj).
+        CopyTree(
+            System.IO.Path.Combine(source, "samples", "base"),
+            System.IO.Path.Combine(copy.Path, "samples", "base")
+        );
         return copy;
     }
 

@@ -281,6 +281,6 @@ public class ProvisionClusterTests
             ("Group", "pipelines:read-only"),
             (readerSubject["kind"]!.GetValue<string>(), readerSubject["name"]!.GetValue<string>())
         );
-        Assert.Contains("cluster: stage-1-34-blue", result.NoteOf("ProvisionCluster"));
+        Assert.Contains("cluster: stage-1-35-blue", result.NoteOf("ProvisionCluster"));
     }
 }

@@ -111,7 +111,7 @@ public class UpgradeBriefingTests
             "--env",
             "stage",
             "--kube-version",
-            "1.34",
+            "1.36",
             "--output",
             output,
             "--github-token",
@@ -130,7 +130,7 @@ public class UpgradeBriefingTests
         );
         Assert.Matches(@"\n   STATIC: ['""]?\*\*\* hash:[0-9a-f]{12}['""]?\n", markdown);
         Assert.DoesNotContain(token, markdown);
-        Assert.Contains("note: \"***-v1.34.0\"", markdown);
+        Assert.Contains("note: \"***-v1.36.0\"", markdown);
     }
 
     [Fact]

@@ -75,6 +75,11 @@ internal sealed class BumpWorkspace : IDisposable
     public Task<BuildResult<BumpBuild>> BumpFromAsync(string configRepo, params string[] args) =>
         _harness.RunAsync(new BumpBuild(), ["BumpK8sConfig", "--config-repo", configRepo, .. args]);
 
+    /// <summary>Runs a build of the test's own in this root (AddApp, say), against the same config repo.</summary>
+    public Task<BuildResult<TBuild>> RunAsync<TBuild>(TBuild build, params string[] args)
+        where TBuild : PipelineBuild =>
+        _harness.RunAsync(build, [.. args, "--config-repo", Repo.Path]);
+
     public void Dispose()
     {
         _harness.Dispose();
