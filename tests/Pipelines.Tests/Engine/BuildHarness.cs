@@ -8,8 +8,11 @@ namespace Pipelines.Tests.Engine;
 /// </summary>
 internal sealed class BuildHarness : IDisposable
 {
-    /// <summary>Long enough for any sane test; only here so a broken engine fails a test instead of hanging it.</summary>
-    public static readonly TimeSpan Guard = TimeSpan.FromSeconds(30);
+    /// <summary>
+    /// Only here so a broken engine fails a test instead of hanging it, never a speed check: sixteen concurrent bumps
+    /// (ConcurrentBumpTests, each with its git processes) took 44 s on a loaded 2-core machine, so 30 s was too short.
+    /// </summary>
+    public static readonly TimeSpan Guard = TimeSpan.FromMinutes(3);
 
     public BuildHarness()
     {
