@@ -1,5 +1,8 @@
 using Pipelines.Engine;
+using Pipelines.Helmfile.Rendering;
+using Pipelines.Helmfile.Selection;
 using Pipelines.Helmfile.Templates;
+using Pipelines.Helmfile.Vals;
 
 namespace Pipelines.Tests.Helmfile;
 
@@ -43,6 +46,34 @@ internal sealed class HelmfileWorkspace : IDisposable
     }
 
     public AbsolutePath Rendered => Root / ".nuke" / "temp" / "rendered";
+
+    /// <summary>
+    /// Renders the workspace's helmfile/ for the test environment with the shared helm, and writes the output under
+    /// <see cref="Rendered"/>, as RenderHelmfile does.
+    /// </summary>
+    public async Task<(RenderResult Result, HelmfileRenderer Renderer)> RenderTestEnvironmentAsync(
+        ReferenceResolver? references
+    )
+    {
+        var renderer = new HelmfileRenderer(Root, Templates(), references)
+        {
+            ToolsDirectory = SharedTools,
+        };
+        var result = await renderer.RenderAsync(
+            Root / "helmfile" / "helmfile.yaml",
+            Root / "helmfile" / "clusters.yaml",
+            new RenderOptions("test", null, [], NeedsGraph.Include.None),
+            CancellationToken.None
+        );
+        await RenderOutput.WriteAsync(
+            Rendered,
+            result,
+            complete: true,
+            write: true,
+            CancellationToken.None
+        );
+        return (result, renderer);
+    }
 
     public IReadOnlyList<string> RenderedFiles =>
         Rendered.DirectoryExists

@@ -251,28 +251,8 @@ public sealed class RenderSecretsTests : IAsyncLifetime
             async (data, file, ct) =>
                 (await new ParameterStoreResolver(_client).ResolveAsync(data, file, ct)).Data
         );
-        var renderer = new HelmfileRenderer(
-            _workspace.Root,
-            HelmfileWorkspace.Templates(),
-            references
-        )
-        {
-            ToolsDirectory = HelmfileWorkspace.SharedTools,
-        };
+        var (result, renderer) = await _workspace.RenderTestEnvironmentAsync(references);
         Assert.Equal(_workspace.Root / ".nuke" / "temp" / "render-cache", renderer.CacheDirectory);
-        var result = await renderer.RenderAsync(
-            _workspace.Root / "helmfile" / "helmfile.yaml",
-            _workspace.Root / "helmfile" / "clusters.yaml",
-            new RenderOptions("test", null, [], NeedsGraph.Include.None),
-            CancellationToken.None
-        );
-        await RenderOutput.WriteAsync(
-            _workspace.Rendered,
-            result,
-            complete: true,
-            write: true,
-            CancellationToken.None
-        );
         return result;
     }
 }

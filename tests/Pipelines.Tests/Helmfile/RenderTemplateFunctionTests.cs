@@ -57,29 +57,6 @@ public sealed class RenderTemplateFunctionTests : IDisposable
     private string WebYaml(string cluster) =>
         File.ReadAllText(_workspace.Rendered / "test" / cluster / "web" / "web.yaml");
 
-    private async Task<RenderResult> RenderAsync()
-    {
-        var renderer = new HelmfileRenderer(
-            _workspace.Root,
-            HelmfileWorkspace.Templates(),
-            references: null
-        )
-        {
-            ToolsDirectory = HelmfileWorkspace.SharedTools,
-        };
-        var result = await renderer.RenderAsync(
-            _workspace.Root / "helmfile" / "helmfile.yaml",
-            _workspace.Root / "helmfile" / "clusters.yaml",
-            new RenderOptions("test", null, [], NeedsGraph.Include.None),
-            CancellationToken.None
-        );
-        await RenderOutput.WriteAsync(
-            _workspace.Rendered,
-            result,
-            complete: true,
-            write: true,
-            CancellationToken.None
-        );
-        return result;
-    }
+    private async Task<RenderResult> RenderAsync() =>
+        (await _workspace.RenderTestEnvironmentAsync(references: null)).Result;
 }
