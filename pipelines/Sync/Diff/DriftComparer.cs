@@ -29,14 +29,14 @@ public static class DriftComparer
         var isSecret = SecretMask.IsSecret(desired);
         var wanted = isSecret ? SecretMask.FoldStringData(desired) : desired;
         var ignored = IgnoredPointers(wanted, live, rules);
-        var check = new DriftWalker(ignored, isSecret, emitDesired: false);
+        var check = new DriftWalker(ignored, isSecret, emitSides: false);
         check.Walk(wanted, live);
         if (!check.HasChanges)
         {
             return InSync;
         }
         // Drift is the rare case: only then walk again to build both sides of the diff.
-        var shown = new DriftWalker(ignored, isSecret, emitDesired: true).Walk(wanted, live);
+        var shown = new DriftWalker(ignored, isSecret, emitSides: true).Walk(wanted, live);
         var liveSide = shown.Live as Dictionary<string, object?> ?? [];
         var desiredSide = shown.Desired as Dictionary<string, object?> ?? [];
         if (isSecret)

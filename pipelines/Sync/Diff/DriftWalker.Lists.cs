@@ -25,8 +25,8 @@ internal sealed partial class DriftWalker
     /// </summary>
     private Pair WalkKeyed(List<object?> desired, List<object?> live, string keyField)
     {
-        var projected = new List<object?>(desired.Count);
-        var normalised = emitDesired ? new List<object?>(desired.Count) : null;
+        var projected = emitSides ? new List<object?>(desired.Count) : null;
+        var normalised = emitSides ? new List<object?>(desired.Count) : null;
         for (var i = 0; i < desired.Count; i++)
         {
             var item = (Dictionary<string, object?>)desired[i]!;
@@ -46,20 +46,20 @@ internal sealed partial class DriftWalker
                 }
                 else
                 {
-                    projected.Add(IsAbsent(pair.Live) ? match : pair.Live);
+                    projected?.Add(IsAbsent(pair.Live) ? match : pair.Live);
                 }
                 normalised?.Add(IsAbsent(pair.Desired) ? item : pair.Desired);
             }
             _path.RemoveAt(_path.Count - 1);
         }
-        return new(projected, (object?)normalised ?? Absent);
+        return new((object?)projected ?? Absent, (object?)normalised ?? Absent);
     }
 
     /// <summary>Items compared by position; a length difference is one change at the list itself.</summary>
     private Pair WalkPositional(List<object?> desired, List<object?> live)
     {
-        var projected = new List<object?>(live.Count);
-        var normalised = emitDesired ? new List<object?>(desired.Count) : null;
+        var projected = emitSides ? new List<object?>(live.Count) : null;
+        var normalised = emitSides ? new List<object?>(desired.Count) : null;
         for (var i = 0; i < desired.Count; i++)
         {
             _path.Add(PathSegment.ForItem(i, desired[i], null));
@@ -72,13 +72,13 @@ internal sealed partial class DriftWalker
                 _suppressed -= beyondLive ? 1 : 0;
                 if (!beyondLive)
                 {
-                    projected.Add(IsAbsent(pair.Live) ? live[i] : pair.Live);
+                    projected?.Add(IsAbsent(pair.Live) ? live[i] : pair.Live);
                 }
                 normalised?.Add(IsAbsent(pair.Desired) ? desired[i] : pair.Desired);
             }
             _path.RemoveAt(_path.Count - 1);
         }
-        for (var i = desired.Count; i < live.Count; i++)
+        for (var i = desired.Count; i < live.Count && projected is not null; i++)
         {
             projected.Add(live[i]);
         }
@@ -86,6 +86,6 @@ internal sealed partial class DriftWalker
         {
             Record();
         }
-        return new(projected, (object?)normalised ?? Absent);
+        return new((object?)projected ?? Absent, (object?)normalised ?? Absent);
     }
 }

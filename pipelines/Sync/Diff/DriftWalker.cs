@@ -6,11 +6,11 @@ internal readonly record struct Pair(object? Live, object? Desired);
 /// <summary>
 /// Walks a desired manifest and the live object together, in the desired object's shape: records the paths that
 /// differ, and builds the live object projected onto the desired shape (equivalent values take the desired spelling,
-/// so a diff shows only real changes). With <c>emitDesired</c> it also builds the desired object without dropped and
-/// ignored paths. One instance per comparison; the path stack is reused, so an in-sync walk allocates only the
-/// projection.
+/// so a diff shows only real changes) and the desired object without dropped and ignored paths, but only with
+/// <c>emitSides</c>: deciding whether anything differs builds neither. One instance per comparison; the path stack is
+/// reused, so a walk without <c>emitSides</c> allocates nothing but changed paths.
 /// </summary>
-internal sealed partial class DriftWalker(JsonPointer[] ignored, bool isSecret, bool emitDesired)
+internal sealed partial class DriftWalker(JsonPointer[] ignored, bool isSecret, bool emitSides)
 {
     /// <summary>Marks a value that is not there (a missing field), as opposed to an explicit null.</summary>
     public static readonly object Absent = new();
@@ -80,8 +80,9 @@ internal sealed partial class DriftWalker(JsonPointer[] ignored, bool isSecret, 
             isSecret && _path.Count == 1 && ownKey == "data"
                 ? ValueContext.SecretData
                 : Equivalence.ChildrenOf(ownKey);
-        var projected = liveMap is null ? null : new Dictionary<string, object?>(desired.Count);
-        var normalised = emitDesired ? new Dictionary<string, object?>(desired.Count) : null;
+        var projected =
+            liveMap is null || !emitSides ? null : new Dictionary<string, object?>(desired.Count);
+        var normalised = emitSides ? new Dictionary<string, object?>(desired.Count) : null;
         foreach (var (key, value) in desired)
         {
             if (IsDropped(key))
@@ -122,7 +123,7 @@ internal sealed partial class DriftWalker(JsonPointer[] ignored, bool isSecret, 
     {
         Record();
         _suppressed++;
-        var normalised = emitDesired
+        var normalised = emitSides
             ? Walk(desired, Absent, key, ValueContext.Plain).Desired
             : Absent;
         _suppressed--;

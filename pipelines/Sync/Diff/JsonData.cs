@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using System.Text.Json;
 
 namespace Pipelines.Sync.Diff;
@@ -16,11 +17,31 @@ public static class JsonData
     public static object? Parse(string json)
     {
         using var document = JsonDocument.Parse(json, Options);
-        return Convert(document.RootElement);
+        return FromElement(document.RootElement);
     }
 
-    /// <summary>An already parsed JSON value as plain data, without writing and parsing its text again.</summary>
-    public static object? FromElement(JsonElement element) => Convert(element);
+    /// <summary>
+    /// An already parsed JSON value as plain data, without writing and parsing its text again: its UTF-8 bytes are
+    /// read once with a forward-only reader, which costs a fraction of walking the element's tree (a LIST answer
+    /// holds thousands of objects). <paramref name="withoutManagedFields"/> leaves out every
+    /// <c>metadata.managedFields</c>: the API server's record of field owners, as large as the rest of an object
+    /// applied server-side, which kubectl hides too.
+    /// </summary>
+    public static object? FromElement(JsonElement element, bool withoutManagedFields = false)
+    {
+        var reader = new Utf8JsonReader(
+            JsonMarshal.GetRawUtf8Value(element),
+            // Whatever the element's document accepted, the reader accepts too.
+            new JsonReaderOptions
+            {
+                MaxDepth = Options.MaxDepth,
+                CommentHandling = JsonCommentHandling.Skip,
+                AllowTrailingCommas = true,
+            }
+        );
+        reader.Read();
+        return Read(ref reader, null, withoutManagedFields);
+    }
 
     /// <summary>Parses a JSON object, such as a Kubernetes object as the API server returns it.</summary>
     public static Dictionary<string, object?> ParseObject(string json) =>
@@ -39,28 +60,45 @@ public static class JsonData
         return System.Text.Encoding.UTF8.GetString(stream.ToArray());
     }
 
-    private static object? Convert(JsonElement element) =>
-        element.ValueKind switch
+    /// <summary>The value at the reader's current token (the value of <paramref name="key"/>); the reader is left on its last token.</summary>
+    private static object? Read(ref Utf8JsonReader reader, string? key, bool withoutManagedFields)
+    {
+        switch (reader.TokenType)
         {
-            JsonValueKind.Object => element
-                .EnumerateObject()
-                .Aggregate(
-                    new Dictionary<string, object?>(),
-                    (map, property) =>
+            case JsonTokenType.StartObject:
+                var skipManagedFields = withoutManagedFields && key == "metadata";
+                var map = new Dictionary<string, object?>();
+                while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+                {
+                    var name = reader.GetString()!;
+                    reader.Read();
+                    if (skipManagedFields && name == "managedFields")
                     {
-                        map[property.Name] = Convert(property.Value);
-                        return map;
+                        reader.Skip();
+                        continue;
                     }
-                ),
-            JsonValueKind.Array => element.EnumerateArray().Select(Convert).ToList(),
-            JsonValueKind.String => element.GetString(),
-            JsonValueKind.Number => element.TryGetInt64(out var whole)
-                ? (object)whole
-                : element.GetDouble(),
-            JsonValueKind.True => true,
-            JsonValueKind.False => false,
-            _ => null,
-        };
+                    map[name] = Read(ref reader, name, withoutManagedFields);
+                }
+                return map;
+            case JsonTokenType.StartArray:
+                var list = new List<object?>();
+                while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+                {
+                    list.Add(Read(ref reader, null, withoutManagedFields));
+                }
+                return list;
+            case JsonTokenType.String:
+                return reader.GetString();
+            case JsonTokenType.Number:
+                return reader.TryGetInt64(out var whole) ? (object)whole : reader.GetDouble();
+            case JsonTokenType.True:
+                return true;
+            case JsonTokenType.False:
+                return false;
+            default:
+                return null;
+        }
+    }
 
     private static void Write(Utf8JsonWriter writer, object? value)
     {

@@ -32,6 +32,9 @@ public sealed class ResourceCatalog
 
     private readonly ConcurrentDictionary<(string, string), ResourceType> _custom = new();
 
+    // Built-in types by (apiVersion, kind), made once: a sync locates thousands of objects of a few kinds.
+    private readonly ConcurrentDictionary<(string, string), ResourceType?> _builtIn = new();
+
     /// <summary>Learns a custom kind from a CustomResourceDefinition (desired or live), as plain data.</summary>
     public void Learn(Dictionary<string, object?> crd)
     {
@@ -71,9 +74,13 @@ public sealed class ResourceCatalog
         {
             return custom;
         }
-        return BuiltInGroups.Contains(ResourceType.Split(apiVersion).Group)
-            ? ResourceType.BuiltIn(apiVersion, kind)
-            : null;
+        return _builtIn.GetOrAdd(
+            (apiVersion, kind),
+            key =>
+                BuiltInGroups.Contains(ResourceType.Split(key.Item1).Group)
+                    ? ResourceType.BuiltIn(key.Item1, key.Item2)
+                    : null
+        );
     }
 
     /// <summary>Where an object (plain data) lives: its type, namespace (defaulted for namespaced kinds) and name.</summary>

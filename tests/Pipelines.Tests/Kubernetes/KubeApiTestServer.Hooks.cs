@@ -77,13 +77,24 @@ public sealed partial class KubeApiTestServer
     /// </summary>
     public void MarkRolledOut(string plural, string ns, string name)
     {
-        var live = GetObject("apps/v1", plural, ns, name);
-        var generation = live?["metadata"]?["generation"]?.GetValue<long>() ?? 1;
-        if (live is null || live["status"]?["observedGeneration"]?.GetValue<long>() == generation)
+        // Read in place, not copied: benchmarks call this for every Deployment many times a second, and a real
+        // controller does not rewrite a status that is already current.
+        var (found, generation, observed, replicas) = _store.Read(
+            Resource("apps/v1", plural),
+            ns,
+            name,
+            live =>
+                (
+                    true,
+                    live["metadata"]?["generation"]?.GetValue<long>() ?? 1,
+                    live["status"]?["observedGeneration"]?.GetValue<long>(),
+                    live["spec"]?["replicas"]?.GetValue<int>() ?? 1
+                )
+        );
+        if (!found || observed == generation)
         {
             return;
         }
-        var replicas = live["spec"]?["replicas"]?.GetValue<int>() ?? 1;
         object status =
             plural == "daemonsets"
                 ? new V1DaemonSetStatus

@@ -40,7 +40,7 @@ public sealed partial class KubeApiTestServer : IAsyncDisposable
     private readonly RequestRouter _router;
 
     // Quotes in messages appear as \" (as the real server writes them), not \u0022.
-    private static readonly JsonSerializerOptions ResponseJson = new()
+    private static readonly JsonWriterOptions ResponseJson = new()
     {
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
@@ -166,6 +166,9 @@ public sealed partial class KubeApiTestServer : IAsyncDisposable
     {
         context.Response.StatusCode = code;
         context.Response.ContentType = "application/json";
-        await context.Response.WriteAsync(body.ToJsonString(ResponseJson), context.RequestAborted);
+        // UTF-8 straight into the response: a LIST of thousands of objects never becomes one big string.
+        await using var writer = new Utf8JsonWriter(context.Response.BodyWriter, ResponseJson);
+        body.WriteTo(writer);
+        await writer.FlushAsync(context.RequestAborted);
     }
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Text.Json.Nodes;
 
 namespace Pipelines.Tests.Kubernetes;
@@ -19,6 +20,7 @@ internal sealed partial class ResourceStore
 {
     private readonly Lock _gate = new();
     private readonly Dictionary<ResourceKey, JsonObject> _objects = [];
+    private readonly ConditionalWeakTable<JsonObject, SerializedObject> _serialized = [];
     private readonly ResourceCatalog _catalog;
     private readonly TimeProvider _time;
     private long _resourceVersion = 1000;
@@ -44,6 +46,20 @@ internal sealed partial class ResourceStore
         }
     }
 
+    /// <summary>
+    /// Reads the stored object in place, under the lock, without copying it; <c>default</c> when it does not exist.
+    /// <paramref name="read"/> must not change or keep the object.
+    /// </summary>
+    public T? Read<T>(ApiResource resource, string? ns, string name, Func<JsonObject, T> read)
+    {
+        lock (_gate)
+        {
+            return _objects.TryGetValue(Key(resource, ns, name), out var found)
+                ? read(found)
+                : default;
+        }
+    }
+
     public JsonObject List(
         ApiResource resource,
         string? ns,
@@ -63,7 +79,7 @@ internal sealed partial class ResourceStore
                     labels.Matches(o, fieldSelector: false)
                     && fields.Matches(o, fieldSelector: true)
                 )
-                .Select(o => (JsonNode)Served(resource, o));
+                .Select(o => Serialized(resource, o).ToNode());
             return new JsonObject
             {
                 ["apiVersion"] = resource.GroupVersion,
@@ -159,6 +175,29 @@ internal sealed partial class ResourceStore
 
     private static ResourceKey Key(ApiResource resource, string? ns, string name) =>
         new(resource.Group, resource.Plural, resource.Namespaced ? ns ?? "default" : "", name);
+
+    /// <summary>
+    /// The object as a LIST serves it, serialised once per stored object and version, as the real API server's watch
+    /// cache keeps objects serialised: a stored object is never changed in place (every write stores a new one), so
+    /// the cache is keyed by the stored instance and dies with it.
+    /// </summary>
+    private SerializedJson Serialized(ApiResource resource, JsonObject stored)
+    {
+        if (
+            !_serialized.TryGetValue(stored, out var cached)
+            || cached.GroupVersion != resource.GroupVersion
+        )
+        {
+            cached = new SerializedObject(
+                resource.GroupVersion,
+                new SerializedJson(Served(resource, stored))
+            );
+            _serialized.AddOrUpdate(stored, cached);
+        }
+        return cached.Json;
+    }
+
+    private sealed record SerializedObject(string GroupVersion, SerializedJson Json);
 
     /// <summary>A copy to hand out, labelled with the version it was asked for (no conversion happens).</summary>
     private static JsonObject Served(ApiResource resource, JsonObject stored)

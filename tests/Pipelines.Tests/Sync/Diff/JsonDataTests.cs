@@ -24,6 +24,57 @@ public class JsonDataTests
     }
 
     [Fact]
+    public void An_element_inside_a_larger_document_becomes_plain_data_on_its_own()
+    {
+        // Arrange: a LIST answer, of which each item is read by itself
+        using var list = System.Text.Json.JsonDocument.Parse(
+            """{"kind": "List", "items": [{"n": 1}, {"n": 2.5, "s": "a\"b", "l": [[], {}]}]}"""
+        );
+
+        // Act
+        var second = JsonData.FromElement(list.RootElement.GetProperty("items")[1]);
+
+        // Assert
+        var map = Assert.IsType<Dictionary<string, object?>>(second);
+        Assert.Equal(["n", "s", "l"], map.Keys);
+        Assert.Equal(2.5, map["n"]);
+        Assert.Equal("a\"b", map["s"]);
+        var nested = Assert.IsType<List<object?>>(map["l"]);
+        Assert.Empty(Assert.IsType<List<object?>>(nested[0]));
+        Assert.Empty(Assert.IsType<Dictionary<string, object?>>(nested[1]));
+        Assert.Equal(
+            1L,
+            JsonData.FromElement(list.RootElement.GetProperty("items")[0].GetProperty("n"))
+        );
+    }
+
+    [Fact]
+    public void Managed_fields_are_left_out_of_every_object_metadata_on_request()
+    {
+        // Arrange: a LIST whose items carry managedFields; a key of that name elsewhere is data
+        using var list = System.Text.Json.JsonDocument.Parse(
+            """
+            {"metadata": {"resourceVersion": "7"}, "items": [
+              {"metadata": {"name": "a", "managedFields": [{"manager": "x", "fieldsV1": {"f:data": {}}}]},
+               "data": {"managedFields": "kept"}}]}
+            """
+        );
+
+        // Act
+        var lean =
+            (Dictionary<string, object?>)
+                JsonData.FromElement(list.RootElement, withoutManagedFields: true)!;
+        var whole = (Dictionary<string, object?>)JsonData.FromElement(list.RootElement)!;
+
+        // Assert
+        var item = (Dictionary<string, object?>)((List<object?>)lean["items"]!)[0]!;
+        Assert.Equal(["name"], ((Dictionary<string, object?>)item["metadata"]!).Keys);
+        Assert.Equal("kept", ((Dictionary<string, object?>)item["data"]!)["managedFields"]);
+        var full = (Dictionary<string, object?>)((List<object?>)whole["items"]!)[0]!;
+        Assert.Contains("managedFields", ((Dictionary<string, object?>)full["metadata"]!).Keys);
+    }
+
+    [Fact]
     public void Plain_data_round_trips_through_json_with_sorted_keys()
     {
         // Arrange
