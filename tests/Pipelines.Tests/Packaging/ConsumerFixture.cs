@@ -38,7 +38,7 @@ public sealed class ConsumerFixture : IAsyncLifetime
         // Pack a copy, so the test neither writes pipelines/bin and obj of the repository (which other builds
         // use at the same time) nor lets the formatter touch its sources.
         _sources = RepositoryCopy.Create("package-sources");
-        var project = Path.Combine(_sources.Path, "pipelines", "Pipelines.csproj");
+        var project = Path.Combine(_sources.Path, "pipelines", "Pipelines", "Pipelines.csproj");
         var pack = await ChildProcess.RunAsync(
             "dotnet",
             ["pack", project, "-o", Feed, "--nologo", "-v", "q"],
