@@ -2,6 +2,6 @@ using Pipelines.Clusters;
 
 /// <summary>
 /// The immutable-cluster lifecycle: ProvisionCluster, MigrateApp, ClusterStatus, UpgradeBriefing and RetireCluster,
-/// from the IClusterLifecycle component (see pipelines/Clusters/IClusterLifecycle.cs for its parameters).
+/// from the IClusterLifecycle component (see pipelines/Pipelines/Clusters/IClusterLifecycle.cs for its parameters).
 /// </summary>
 partial class Build : IClusterLifecycle;

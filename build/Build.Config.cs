@@ -6,7 +6,7 @@ using Pipelines.GitHubActions.Generation;
 
 /// <summary>
 /// The hand-off from CI to GitOps: BumpK8sConfig, from the IConfigRepoBump component (see
-/// pipelines/ConfigRepo/IConfigRepoBump.cs for its parameters). It reads the image PushImage wrote to
+/// pipelines/Pipelines/ConfigRepo/IConfigRepoBump.cs for its parameters). It reads the image PushImage wrote to
 /// .nuke/temp/image.json and commits it into the config repo, or opens a pull request for prod. PublishChanges
 /// commits what the lifecycle targets changed in this checkout (provision.yml runs it after them), with the workflows
 /// regenerated first so their matrices match the clusters published. AddApp (IAppOnboarding) adds a new application

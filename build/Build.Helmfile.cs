@@ -2,6 +2,6 @@ using Pipelines.Helmfile;
 
 /// <summary>
 /// The CD side's first step: RenderHelmfile, from the IHelmfileRender component
-/// (see pipelines/Helmfile/IHelmfileRender.cs for its parameters).
+/// (see pipelines/Pipelines/Helmfile/IHelmfileRender.cs for its parameters).
 /// </summary>
 partial class Build : IHelmfileRender;

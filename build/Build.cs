@@ -8,10 +8,9 @@ partial class Build : PipelineBuild
 {
     public static int Main() => Execute<Build>(x => x.Compile);
 
-    AbsolutePath PipelinesProject => RootDirectory / "pipelines" / "Pipelines.csproj";
+    AbsolutePath PipelinesProject => RootDirectory / "pipelines" / "Pipelines" / "Pipelines.csproj";
     AbsolutePath BuildProject => RootDirectory / "build" / "_build.csproj";
-    AbsolutePath TestProject =>
-        RootDirectory / "tests" / "Pipelines.Tests" / "Pipelines.Tests.csproj";
+    AbsolutePath Solution => RootDirectory / "Pipelines.slnx";
     AbsolutePath TemplatesProject => RootDirectory / "templates" / "Pipelines.Templates.csproj";
     AbsolutePath ArtifactsDirectory => RootDirectory / ".nuke" / "temp" / "artifacts";
 }

@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Pipelines.Engine;
+using Pipelines.Failures;
 
 /// <summary>
 /// Replaces the repository's copy of eksctl's ClusterConfig schema (the tests validate generated ClusterConfig

@@ -1,6 +1,6 @@
 using Pipelines.Sync;
 using Pipelines.Sync.Benchmarks;
-using Pipelines.Tests.Kubernetes;
+using Pipelines.TestServers.Kubernetes;
 
 // BenchmarkSync: 2,000 generated objects (ConfigMaps, Services, Deployments) across 40 releases, synced into the
 // in-process test API server with a fixed latency per request. Every ratio compares numbers taken in this run.

@@ -1,4 +1,5 @@
 using Pipelines.Engine;
+using Pipelines.TestServers;
 
 namespace Pipelines.Tests;
 

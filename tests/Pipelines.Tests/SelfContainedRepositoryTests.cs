@@ -1,3 +1,5 @@
+using Pipelines.TestServers;
+
 namespace Pipelines.Tests;
 
 /// <summary>A user's clone has nothing beside it: no code, script or project file reads a folder above the root.</summary>

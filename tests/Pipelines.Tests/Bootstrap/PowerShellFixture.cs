@@ -1,3 +1,4 @@
+using Pipelines.TestServers;
 using Pipelines.Tools;
 
 namespace Pipelines.Tests.Bootstrap;

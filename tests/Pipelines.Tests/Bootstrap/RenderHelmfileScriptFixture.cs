@@ -1,5 +1,6 @@
 using System.Collections;
 using Pipelines.Tests.Charts;
+using Pipelines.TestServers;
 using Pipelines.Tools.Helm;
 
 namespace Pipelines.Tests.Bootstrap;

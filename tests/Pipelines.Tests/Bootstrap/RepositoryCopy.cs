@@ -1,3 +1,5 @@
+using Pipelines.TestServers;
+
 namespace Pipelines.Tests.Bootstrap;
 
 /// <summary>
@@ -48,7 +50,7 @@ internal sealed class RepositoryCopy : IDisposable
             System.IO.Path.Combine(source, "pipelines"),
             System.IO.Path.Combine(copy.Path, "pipelines")
         );
-        // The package embeds the sample base's Dockerfile (pipelines/Pipelines.csproj).
+        // The package embeds the sample base's Dockerfile (pipelines/Pipelines/Pipelines.csproj).
         CopyTree(
             System.IO.Path.Combine(source, "samples", "base"),
             System.IO.Path.Combine(copy.Path, "samples", "base")

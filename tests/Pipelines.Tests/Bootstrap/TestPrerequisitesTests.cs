@@ -1,3 +1,5 @@
+using Pipelines.TestServers;
+
 namespace Pipelines.Tests.Bootstrap;
 
 /// <summary>

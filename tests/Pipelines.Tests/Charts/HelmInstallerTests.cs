@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using Pipelines.TestServers;
 using Pipelines.Tools;
 using Pipelines.Tools.Helm;
 

@@ -1,6 +1,7 @@
-using Pipelines.Helmfile.Values;
+using Pipelines.TestServers;
 using Pipelines.Tools;
 using Pipelines.Tools.Helm;
+using Pipelines.Yaml.Data;
 
 namespace Pipelines.Tests.Charts;
 

@@ -1,6 +1,7 @@
 using Pipelines.Clusters;
 using Pipelines.Clusters.Editing;
 using Pipelines.Engine;
+using Pipelines.Failures;
 using static Pipelines.Tests.Clusters.Fixtures;
 
 namespace Pipelines.Tests.Clusters;

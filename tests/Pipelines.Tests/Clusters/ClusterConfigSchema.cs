@@ -1,7 +1,8 @@
 using System.Text.Json;
 using Json.Schema;
-using Pipelines.Helmfile.Values;
 using Pipelines.Sync.Diff;
+using Pipelines.TestServers;
+using Pipelines.Yaml.Data;
 
 namespace Pipelines.Tests.Clusters;
 

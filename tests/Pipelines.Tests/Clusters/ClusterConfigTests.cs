@@ -1,6 +1,7 @@
 using Pipelines.Clusters;
 using Pipelines.Clusters.Eksctl;
 using Pipelines.Engine;
+using Pipelines.Failures;
 
 namespace Pipelines.Tests.Clusters;
 

@@ -1,5 +1,6 @@
 using Pipelines.Clusters;
 using Pipelines.Engine;
+using Pipelines.Failures;
 
 namespace Pipelines.Tests.Clusters;
 

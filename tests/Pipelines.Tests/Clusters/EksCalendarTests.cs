@@ -1,6 +1,7 @@
 using Pipelines.Clusters;
 using Pipelines.Clusters.Calendar;
 using Pipelines.Engine;
+using Pipelines.Failures;
 
 namespace Pipelines.Tests.Clusters;
 
@@ -141,7 +142,7 @@ public class EksCalendarTests
         Assert.Equal("1.37", choice.Version);
         Assert.Null(choice.Support);
         Assert.Contains(
-            "--kube-version 1.37: Kubernetes 1.37 is newer than the newest version in pipelines/Clusters/EksVersions.cs (1.35)",
+            "--kube-version 1.37: Kubernetes 1.37 is newer than the newest version in pipelines/Pipelines/Clusters/EksVersions.cs (1.35)",
             choice.Warning
         );
         Assert.Contains("offline fallback: the AWS CLI (aws) is not on PATH", choice.Warning);

@@ -1,5 +1,7 @@
 using Pipelines.Engine;
+using Pipelines.Failures;
 using Pipelines.Tests.Charts;
+using Pipelines.TestServers;
 
 namespace Pipelines.Tests.Clusters;
 

@@ -3,6 +3,8 @@ using Pipelines.Engine;
 using Pipelines.Tests.Engine;
 using Pipelines.Tests.Helmfile;
 using Pipelines.Tests.Kubernetes;
+using Pipelines.TestServers;
+using Pipelines.TestServers.Kubernetes;
 using Pipelines.Tools;
 
 namespace Pipelines.Tests.Clusters;

@@ -1,4 +1,5 @@
 using Pipelines.Tests.Kubernetes;
+using Pipelines.TestServers.Kubernetes;
 
 namespace Pipelines.Tests.Clusters;
 

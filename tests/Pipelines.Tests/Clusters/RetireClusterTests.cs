@@ -2,6 +2,8 @@ using k8s;
 using k8s.Models;
 using Pipelines.Tests.GitHub;
 using Pipelines.Tests.Kubernetes;
+using Pipelines.TestServers.GitHub;
+using Pipelines.TestServers.Kubernetes;
 
 namespace Pipelines.Tests.Clusters;
 

@@ -1,5 +1,6 @@
 using Pipelines.Tests.Kubernetes;
 using Pipelines.Tests.Sync;
+using Pipelines.TestServers.Kubernetes;
 
 namespace Pipelines.Tests.Clusters;
 

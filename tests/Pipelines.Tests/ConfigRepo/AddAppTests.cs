@@ -3,6 +3,7 @@ using Pipelines.ConfigRepo.Onboarding;
 using Pipelines.Engine;
 using Pipelines.Tests.Engine;
 using Pipelines.Tests.GitHub;
+using Pipelines.TestServers.GitHub;
 
 namespace Pipelines.Tests.ConfigRepo;
 

@@ -1,4 +1,5 @@
 using Pipelines.Tests.GitHub;
+using Pipelines.TestServers.GitHub;
 
 namespace Pipelines.Tests.ConfigRepo;
 

@@ -1,6 +1,7 @@
 using Pipelines.ConfigRepo;
 using Pipelines.Engine;
 using Pipelines.Tests.Engine;
+using Pipelines.TestServers;
 
 namespace Pipelines.Tests.ConfigRepo;
 

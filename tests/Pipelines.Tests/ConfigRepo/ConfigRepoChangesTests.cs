@@ -1,5 +1,6 @@
 using Pipelines.ConfigRepo;
 using Pipelines.Engine;
+using Pipelines.Failures;
 
 namespace Pipelines.Tests.ConfigRepo;
 

@@ -3,6 +3,8 @@ using Pipelines.ConfigRepo.Publish;
 using Pipelines.Engine;
 using Pipelines.Tests.Engine;
 using Pipelines.Tests.GitHub;
+using Pipelines.TestServers;
+using Pipelines.TestServers.GitHub;
 
 namespace Pipelines.Tests.ConfigRepo;
 

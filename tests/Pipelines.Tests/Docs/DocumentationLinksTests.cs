@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Pipelines.TestServers;
 
 namespace Pipelines.Tests.Docs;
 

@@ -1,5 +1,6 @@
 using Pipelines.DotNet;
 using Pipelines.Engine;
+using Pipelines.Failures;
 using Pipelines.Tools;
 
 namespace Pipelines.Tests.DotNet;

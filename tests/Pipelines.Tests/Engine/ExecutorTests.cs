@@ -1,4 +1,5 @@
 using Pipelines.Engine;
+using Pipelines.Failures;
 
 namespace Pipelines.Tests.Engine;
 

@@ -1,4 +1,5 @@
 using Pipelines.Engine;
+using Pipelines.Failures;
 using Pipelines.GitHubActions.Api;
 
 namespace Pipelines.Tests.GitHub;

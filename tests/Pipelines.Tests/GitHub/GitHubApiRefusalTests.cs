@@ -1,5 +1,7 @@
 using Pipelines.Engine;
+using Pipelines.Failures;
 using Pipelines.GitHubActions.Api;
+using Pipelines.TestServers.GitHub;
 
 namespace Pipelines.Tests.GitHub;
 

@@ -1,5 +1,6 @@
 using Pipelines.Engine;
 using Pipelines.GitHubActions.Api;
+using Pipelines.TestServers.GitHub;
 
 namespace Pipelines.Tests.GitHub;
 

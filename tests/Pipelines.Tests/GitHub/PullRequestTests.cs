@@ -1,4 +1,5 @@
 using Pipelines.GitHubActions.Api;
+using Pipelines.TestServers.GitHub;
 
 namespace Pipelines.Tests.GitHub;
 

@@ -3,6 +3,7 @@ using System.IO.Compression;
 using System.Text;
 using Pipelines.GitHubActions.Linting;
 using Pipelines.Tests.Charts;
+using Pipelines.TestServers;
 using Pipelines.Tools;
 
 namespace Pipelines.Tests.GitHubActions;

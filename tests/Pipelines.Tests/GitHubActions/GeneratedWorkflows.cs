@@ -1,5 +1,6 @@
 using Pipelines.Engine;
 using Pipelines.GitHubActions.Generation;
+using Pipelines.TestServers;
 
 namespace Pipelines.Tests.GitHubActions;
 

@@ -2,6 +2,7 @@ using Pipelines.Engine;
 using Pipelines.GitHubActions.Review;
 using Pipelines.Tests.Engine;
 using Pipelines.Tests.GitHub;
+using Pipelines.TestServers.GitHub;
 
 namespace Pipelines.Tests.GitHubActions;
 

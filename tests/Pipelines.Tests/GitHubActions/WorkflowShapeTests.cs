@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using Pipelines.Clusters;
 using Pipelines.Engine;
+using Pipelines.TestServers;
 
 namespace Pipelines.Tests.GitHubActions;
 

@@ -1,5 +1,7 @@
 using Pipelines.Clusters;
 using Pipelines.Engine;
+using Pipelines.Failures;
+using Pipelines.TestServers;
 
 namespace Pipelines.Tests.Helmfile;
 

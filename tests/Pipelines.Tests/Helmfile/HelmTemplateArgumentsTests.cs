@@ -1,8 +1,9 @@
 using Pipelines.Engine;
+using Pipelines.Failures;
 using Pipelines.Helmfile.Rendering;
 using Pipelines.Helmfile.State;
-using Pipelines.Helmfile.Values;
 using Pipelines.Tests.Charts;
+using Pipelines.Yaml.Data;
 
 namespace Pipelines.Tests.Helmfile;
 

@@ -1,8 +1,9 @@
 using Pipelines.Engine;
+using Pipelines.GoTemplates;
 using Pipelines.Helmfile.Rendering;
 using Pipelines.Helmfile.Selection;
-using Pipelines.Helmfile.Templates;
 using Pipelines.Helmfile.Vals;
+using Pipelines.TestServers;
 using Pipelines.Tools.Helm;
 
 namespace Pipelines.Tests.Helmfile;

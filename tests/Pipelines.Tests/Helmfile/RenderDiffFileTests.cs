@@ -1,6 +1,7 @@
 using Pipelines.Engine;
 using Pipelines.Helmfile;
 using Pipelines.Tests.Engine;
+using Pipelines.TestServers;
 
 namespace Pipelines.Tests.Helmfile;
 

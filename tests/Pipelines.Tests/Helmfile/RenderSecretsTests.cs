@@ -1,10 +1,12 @@
 using Amazon.SimpleSystemsManagement;
 using Pipelines.Engine;
+using Pipelines.Failures;
 using Pipelines.Helmfile.Rendering;
 using Pipelines.Helmfile.Selection;
 using Pipelines.Helmfile.Vals;
 using Pipelines.Tests.Charts;
 using Pipelines.Tests.Helmfile.Vals;
+using Pipelines.TestServers.Ssm;
 
 namespace Pipelines.Tests.Helmfile;
 

@@ -1,4 +1,5 @@
 using Pipelines.Engine;
+using Pipelines.Failures;
 using Pipelines.Helmfile.Rendering;
 using Pipelines.Helmfile.Selection;
 

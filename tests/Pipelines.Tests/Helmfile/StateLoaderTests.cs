@@ -1,6 +1,7 @@
 using Pipelines.Engine;
+using Pipelines.Failures;
 using Pipelines.Helmfile.State;
-using Pipelines.Helmfile.Values;
+using Pipelines.Yaml.Data;
 
 namespace Pipelines.Tests.Helmfile;
 

@@ -1,5 +1,6 @@
 using Pipelines.Images;
 using Pipelines.Tests.Charts;
+using Pipelines.TestServers;
 using Pipelines.Tools;
 
 namespace Pipelines.Tests.Images;

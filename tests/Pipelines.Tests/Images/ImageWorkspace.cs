@@ -1,6 +1,7 @@
 using Pipelines.Engine;
 using Pipelines.Images;
 using Pipelines.Tests.Engine;
+using Pipelines.TestServers;
 using Pipelines.Tools;
 
 namespace Pipelines.Tests.Images;

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Headers;
 using Pipelines.Images;
+using Pipelines.TestServers;
 using Pipelines.Tools;
 
 namespace Pipelines.Tests.Images;

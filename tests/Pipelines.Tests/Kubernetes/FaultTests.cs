@@ -1,6 +1,7 @@
 using System.Net;
 using k8s;
 using k8s.Autorest;
+using Pipelines.TestServers.Kubernetes;
 
 namespace Pipelines.Tests.Kubernetes;
 

@@ -6,9 +6,9 @@ using Pipelines.Images;
 using Pipelines.Tests.Bootstrap;
 using Pipelines.Tests.ConfigRepo;
 using Pipelines.Tests.Engine;
-using Pipelines.Tests.GitHub;
 using Pipelines.Tests.Helmfile;
 using Pipelines.Tests.Images;
+using Pipelines.TestServers.GitHub;
 
 namespace Pipelines.Tests.Packaging;
 

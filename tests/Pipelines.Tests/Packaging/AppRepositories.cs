@@ -1,6 +1,7 @@
 using System.Collections;
 using Pipelines.Tests.Bootstrap;
 using Pipelines.Tests.ConfigRepo;
+using Pipelines.TestServers;
 
 namespace Pipelines.Tests.Packaging;
 

@@ -33,7 +33,7 @@ public sealed class PackedPackages : IAsyncLifetime
             foreach (
                 var project in new[]
                 {
-                    "pipelines/Pipelines.csproj",
+                    "pipelines/Pipelines/Pipelines.csproj",
                     "templates/Pipelines.Templates.csproj",
                 }
             )

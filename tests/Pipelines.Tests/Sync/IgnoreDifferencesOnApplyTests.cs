@@ -87,7 +87,7 @@ public sealed class IgnoreDifferencesOnApplyTests
     public void An_ignored_container_field_takes_the_live_value_of_the_container_with_the_same_name()
     {
         // Arrange
-        var desired = Manifests.Yaml(
+        var desired = Manifests.FromYaml(
             """
             apiVersion: apps/v1
             kind: Deployment
@@ -101,7 +101,7 @@ public sealed class IgnoreDifferencesOnApplyTests
                     - { name: proxy, image: "proxy:1" }
             """
         );
-        var live = Manifests.Yaml(
+        var live = Manifests.FromYaml(
             """
             apiVersion: apps/v1
             kind: Deployment
@@ -153,10 +153,10 @@ public sealed class IgnoreDifferencesOnApplyTests
     public void An_ignored_field_the_live_object_lacks_is_left_out_of_the_applied_body()
     {
         // Arrange: an HPA-managed Deployment created without replicas; Git says 2
-        var desired = Manifests.Yaml(
+        var desired = Manifests.FromYaml(
             "apiVersion: apps/v1\nkind: Deployment\nmetadata: { name: web }\nspec: { replicas: 2, paused: false }\n"
         );
-        var live = Manifests.Yaml(
+        var live = Manifests.FromYaml(
             "apiVersion: apps/v1\nkind: Deployment\nmetadata: { name: web }\nspec: { paused: false }\n"
         );
         var rules = new[]

@@ -6,7 +6,7 @@ namespace Pipelines.Tests.Sync;
 /// <summary>RolloutHealth.Evaluate for Jobs and for kinds without a rollout.</summary>
 public sealed class JobHealthTests
 {
-    private static Dictionary<string, object?> Live(string yaml) => Manifests.Yaml(yaml);
+    private static Dictionary<string, object?> Live(string yaml) => Manifests.FromYaml(yaml);
 
     [Fact]
     public void A_job_with_all_completions_succeeded_is_healthy()

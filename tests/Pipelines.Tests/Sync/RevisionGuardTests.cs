@@ -1,6 +1,7 @@
 using Pipelines.Sync;
 using Pipelines.Tests.ConfigRepo;
 using Pipelines.Tests.Kubernetes;
+using Pipelines.TestServers.Kubernetes;
 
 namespace Pipelines.Tests.Sync;
 

@@ -6,7 +6,7 @@ namespace Pipelines.Tests.Sync;
 /// <summary>RolloutHealth.Evaluate on live objects as the API server returns them (integers as long).</summary>
 public sealed class RolloutHealthTests
 {
-    private static Dictionary<string, object?> Live(string yaml) => Manifests.Yaml(yaml);
+    private static Dictionary<string, object?> Live(string yaml) => Manifests.FromYaml(yaml);
 
     [Fact]
     public void A_deployment_whose_controller_has_not_observed_the_new_generation_is_progressing()

@@ -1,6 +1,7 @@
 using k8s;
 using Pipelines.Sync;
 using Pipelines.Tests.Kubernetes;
+using Pipelines.TestServers.Kubernetes;
 
 namespace Pipelines.Tests.Sync;
 

@@ -4,6 +4,7 @@ using Pipelines.Helmfile.Rendering;
 using Pipelines.Helmfile.Selection;
 using Pipelines.Sync;
 using Pipelines.Tests.Kubernetes;
+using Pipelines.TestServers.Kubernetes;
 
 namespace Pipelines.Tests.Sync;
 

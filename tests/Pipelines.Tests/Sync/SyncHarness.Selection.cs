@@ -5,6 +5,7 @@ using Pipelines.Helmfile.Selection;
 using Pipelines.Sync;
 using Pipelines.Tests.Helmfile;
 using Pipelines.Tests.Kubernetes;
+using Pipelines.TestServers.Kubernetes;
 
 namespace Pipelines.Tests.Sync;
 

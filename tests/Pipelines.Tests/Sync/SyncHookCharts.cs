@@ -1,6 +1,7 @@
 using k8s;
 using k8s.Models;
 using Pipelines.Tests.Kubernetes;
+using Pipelines.TestServers.Kubernetes;
 
 namespace Pipelines.Tests.Sync;
 

@@ -1,5 +1,7 @@
+using Pipelines.Failures;
 using Pipelines.Sync;
 using Pipelines.Tests.Kubernetes;
+using Pipelines.TestServers.Kubernetes;
 
 namespace Pipelines.Tests.Sync;
 
@@ -217,7 +219,7 @@ public sealed class SyncHookTests
         );
 
         // Act
-        var error = await Assert.ThrowsAsync<Pipelines.Engine.UsageException>(() =>
+        var error = await Assert.ThrowsAsync<Pipelines.Failures.UsageException>(() =>
             harness.SyncAsync()
         );
 

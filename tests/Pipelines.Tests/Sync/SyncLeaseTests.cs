@@ -1,6 +1,7 @@
 using k8s;
 using k8s.Models;
 using Pipelines.Sync;
+using Pipelines.TestServers.Kubernetes;
 
 namespace Pipelines.Tests.Sync;
 
@@ -113,7 +114,7 @@ public sealed class SyncLeaseTests
     public async Task Two_syncs_racing_for_a_free_lease_never_hold_it_together()
     {
         // Arrange
-        await using var server = await Pipelines.Tests.Kubernetes.KubeApiTestServer.StartAsync();
+        await using var server = await KubeApiTestServer.StartAsync();
         using var client = server.CreateClient();
         var holders = 0;
         var most = 0;

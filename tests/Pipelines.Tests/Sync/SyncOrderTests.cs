@@ -1,4 +1,5 @@
 using Pipelines.Engine;
+using Pipelines.Failures;
 using Pipelines.Sync;
 using Pipelines.Tests.Sync.Diff;
 
@@ -11,7 +12,7 @@ public sealed class SyncOrderTests
         var annotations = wave is null
             ? ""
             : $"\n  annotations: {{ pipelines/sync-wave: \"{wave}\" }}";
-        return Manifests.Yaml($"kind: {kind}\nmetadata:\n  name: {name}{annotations}\n");
+        return Manifests.FromYaml($"kind: {kind}\nmetadata:\n  name: {name}{annotations}\n");
     }
 
     [Fact]
@@ -58,7 +59,7 @@ public sealed class SyncOrderTests
     public void The_argo_cd_wave_annotation_counts_when_the_pipelines_one_is_absent()
     {
         // Arrange
-        var metadata = Manifests.Yaml(
+        var metadata = Manifests.FromYaml(
             "name: x\nannotations: { argocd.argoproj.io/sync-wave: \"-3\" }\n"
         );
 
@@ -121,7 +122,7 @@ public sealed class SyncOrderTests
     public void Marking_adds_the_tracking_label_and_annotation_to_a_copy_and_leaves_the_input_alone()
     {
         // Arrange
-        var manifest = Manifests.Yaml(
+        var manifest = Manifests.FromYaml(
             "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: settings\n  labels: { app: web }\n"
         );
         var before = Pipelines.Sync.Diff.JsonData.ToJson(manifest);

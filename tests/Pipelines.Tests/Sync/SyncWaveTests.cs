@@ -1,5 +1,7 @@
+using Pipelines.Failures;
 using Pipelines.Sync;
 using Pipelines.Tests.Kubernetes;
+using Pipelines.TestServers.Kubernetes;
 
 namespace Pipelines.Tests.Sync;
 
@@ -80,7 +82,7 @@ public sealed class SyncWaveTests
         );
 
         // Act
-        var error = await Assert.ThrowsAsync<Pipelines.Engine.UsageException>(() =>
+        var error = await Assert.ThrowsAsync<Pipelines.Failures.UsageException>(() =>
             harness.SyncAsync()
         );
 

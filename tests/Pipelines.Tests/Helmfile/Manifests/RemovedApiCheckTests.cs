@@ -1,4 +1,5 @@
 using Pipelines.Engine;
+using Pipelines.Failures;
 using Pipelines.Helmfile.Manifests;
 
 namespace Pipelines.Tests.Helmfile.Manifests;

@@ -1,6 +1,7 @@
 using Amazon.SimpleSystemsManagement;
 using Pipelines.Helmfile.Vals;
-using Pipelines.Helmfile.Values;
+using Pipelines.TestServers.Ssm;
+using Pipelines.Yaml.Data;
 
 namespace Pipelines.Tests.Helmfile.Vals;
 

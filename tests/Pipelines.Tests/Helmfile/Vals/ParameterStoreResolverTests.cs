@@ -198,6 +198,5 @@ public class ParameterStoreResolverTests : ParameterStoreFixture
         Assert.Equal("eu-central-1", client.Config.AuthenticationRegion);
     }
 
-    private static string YamlDataText(object? data) =>
-        Pipelines.Helmfile.Values.YamlData.ToYaml(data);
+    private static string YamlDataText(object? data) => Pipelines.Yaml.Data.YamlData.ToYaml(data);
 }

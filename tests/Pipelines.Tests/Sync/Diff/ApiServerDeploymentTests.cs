@@ -143,7 +143,7 @@ public class ApiServerDeploymentTests
     public void A_deployment_as_the_api_server_returns_it_is_in_sync_with_its_rendered_manifest()
     {
         // Arrange
-        var desired = Yaml(Desired);
+        var desired = FromYaml(Desired);
         var live = JsonData.ParseObject(Live);
 
         // Act
@@ -167,7 +167,12 @@ public class ApiServerDeploymentTests
         );
 
         // Act
-        var diff = DriftComparer.Compare(Yaml(Desired), live, [], "apps/Deployment shop/checkout");
+        var diff = DriftComparer.Compare(
+            FromYaml(Desired),
+            live,
+            [],
+            "apps/Deployment shop/checkout"
+        );
 
         // Assert
         Assert.Equal([".spec.template.spec.volumes[name=tmp].emptyDir"], diff.ChangedPaths);
@@ -178,7 +183,7 @@ public class ApiServerDeploymentTests
     public void Comparing_one_object_many_times_is_deterministic()
     {
         // Arrange
-        var desired = Yaml(Desired);
+        var desired = FromYaml(Desired);
         var live = JsonData.ParseObject(Live.Replace("2.3.0", "2.2.9", StringComparison.Ordinal));
 
         // Act

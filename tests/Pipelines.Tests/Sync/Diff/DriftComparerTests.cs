@@ -14,13 +14,13 @@ public class DriftComparerTests
     ) => DriftComparer.Compare(desired, live, rules, Label);
 
     private static Dictionary<string, object?> LiveWith(string from, string to) =>
-        Yaml(LiveDeployment.Replace(from, to, StringComparison.Ordinal));
+        FromYaml(LiveDeployment.Replace(from, to, StringComparison.Ordinal));
 
     [Fact]
     public void A_live_object_with_server_defaults_status_and_reordered_containers_is_in_sync()
     {
         // Act
-        var diff = Compare(Yaml(Deployment), Yaml(LiveDeployment));
+        var diff = Compare(FromYaml(Deployment), FromYaml(LiveDeployment));
 
         // Assert
         Assert.True(diff.InSync);
@@ -38,7 +38,7 @@ public class DriftComparerTests
         );
 
         // Act
-        var diff = Compare(Yaml(Deployment), live);
+        var diff = Compare(FromYaml(Deployment), live);
 
         // Assert
         Assert.False(diff.InSync);
@@ -55,7 +55,7 @@ public class DriftComparerTests
         var live = LiveWith("web:1.4.2", "web:1.4.1-hotfix");
 
         // Act
-        var diff = Compare(Yaml(Deployment), live);
+        var diff = Compare(FromYaml(Deployment), live);
 
         // Assert
         Assert.Equal([".spec.template.spec.containers[name=web].image"], diff.ChangedPaths);
@@ -77,10 +77,10 @@ public class DriftComparerTests
     public void Changed_paths_are_sorted_and_quote_keys_that_are_not_identifiers()
     {
         // Arrange
-        var desired = Yaml(
+        var desired = FromYaml(
             "metadata:\n  labels:\n    app.kubernetes.io/name: web\n    team: a\nspec:\n  replicas: 2\n"
         );
-        var live = Yaml(
+        var live = FromYaml(
             "metadata:\n  labels:\n    app.kubernetes.io/name: api\nspec:\n  replicas: 1\n"
         );
 
@@ -108,8 +108,8 @@ public class DriftComparerTests
     public void Resource_quantities_are_equal_by_value(string desiredCpu, string liveCpu)
     {
         // Arrange
-        var desired = Yaml($"spec:\n  resources:\n    limits:\n      cpu: {desiredCpu}\n");
-        var live = Yaml($"spec:\n  resources:\n    limits:\n      cpu: {liveCpu}\n");
+        var desired = FromYaml($"spec:\n  resources:\n    limits:\n      cpu: {desiredCpu}\n");
+        var live = FromYaml($"spec:\n  resources:\n    limits:\n      cpu: {liveCpu}\n");
 
         // Act
         var diff = Compare(desired, live);
@@ -122,10 +122,10 @@ public class DriftComparerTests
     public void Quantities_that_differ_in_value_and_quantity_like_labels_are_drift()
     {
         // Arrange
-        var desired = Yaml(
+        var desired = FromYaml(
             "metadata:\n  labels:\n    size: 1k\nspec:\n  hard:\n    pods: \"10\"\n"
         );
-        var live = Yaml(
+        var live = FromYaml(
             "metadata:\n  labels:\n    size: \"1000\"\nspec:\n  hard:\n    pods: \"11\"\n"
         );
 

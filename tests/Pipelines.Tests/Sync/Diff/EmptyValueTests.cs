@@ -6,7 +6,7 @@ namespace Pipelines.Tests.Sync.Diff;
 public class EmptyValueTests
 {
     private static ObjectDiff Compare(string desired, string live) =>
-        DriftComparer.Compare(Yaml(desired), Yaml(live), [], "v1/ConfigMap x/y");
+        DriftComparer.Compare(FromYaml(desired), FromYaml(live), [], "v1/ConfigMap x/y");
 
     [Theory]
     [InlineData("annotations: null")]

@@ -6,7 +6,7 @@ namespace Pipelines.Tests.Sync.Diff;
 public class IgnoreDifferencesTests
 {
     private static Dictionary<string, object?> Drifted() =>
-        Yaml(
+        FromYaml(
             LiveDeployment
                 .Replace(
                     "  replicas: 3\n  revisionHistoryLimit",
@@ -17,7 +17,7 @@ public class IgnoreDifferencesTests
         );
 
     private static ObjectDiff Compare(params IgnoreDifferencesRule[] rules) =>
-        DriftComparer.Compare(Yaml(Deployment), Drifted(), rules, "apps/Deployment web/web");
+        DriftComparer.Compare(FromYaml(Deployment), Drifted(), rules, "apps/Deployment web/web");
 
     [Fact]
     public void Replicas_owned_by_an_autoscaler_are_ignored_for_every_deployment_by_kind()

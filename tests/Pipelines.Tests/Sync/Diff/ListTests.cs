@@ -6,7 +6,7 @@ namespace Pipelines.Tests.Sync.Diff;
 public class ListTests
 {
     private static ObjectDiff Compare(string desired, string live) =>
-        DriftComparer.Compare(Yaml(desired), Yaml(live), [], "apps/Deployment web/web");
+        DriftComparer.Compare(FromYaml(desired), FromYaml(live), [], "apps/Deployment web/web");
 
     [Fact]
     public void A_list_keyed_by_name_is_compared_regardless_of_order()

@@ -1,11 +1,11 @@
-using Pipelines.Helmfile.Values;
+using Pipelines.Yaml.Data;
 
 namespace Pipelines.Tests.Sync.Diff;
 
 /// <summary>Small desired/live pairs built from YAML, so tests read like the manifests they stand for.</summary>
 internal static class Manifests
 {
-    public static Dictionary<string, object?> Yaml(string text) =>
+    public static Dictionary<string, object?> FromYaml(string text) =>
         YamlData.ParseMapping(text, "test.yaml");
 
     public const string Deployment = """

@@ -9,7 +9,7 @@ public class SecretMaskTests
     private static string B64(string text) => Convert.ToBase64String(Encoding.UTF8.GetBytes(text));
 
     private static Dictionary<string, object?> Secret(string data) =>
-        Yaml(
+        FromYaml(
             $"apiVersion: v1\nkind: Secret\nmetadata:\n  name: db\n  namespace: web\ntype: Opaque\n{data}"
         );
 

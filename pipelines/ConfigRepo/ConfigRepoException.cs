@@ -1,6 +1,0 @@
-using Pipelines.Engine;
-
-namespace Pipelines.ConfigRepo;
-
-/// <summary>The config repo could not be read or written; the message says why and what to check.</summary>
-public sealed class ConfigRepoException(string message) : Exception(message), IExplainedFailure;

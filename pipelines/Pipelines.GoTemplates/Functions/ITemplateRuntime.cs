@@ -1,0 +1,11 @@
+namespace Pipelines.GoTemplates.Functions;
+
+/// <summary>What functions that run templates (<c>include</c>, <c>tpl</c>) need from the render that calls them.</summary>
+internal interface ITemplateRuntime
+{
+    /// <summary>Runs the named template with <paramref name="data"/> as dot and returns its output.</summary>
+    string Include(string name, object? data);
+
+    /// <summary>Parses and renders <paramref name="text"/> as a template of its own.</summary>
+    string Tpl(string text, object? data);
+}

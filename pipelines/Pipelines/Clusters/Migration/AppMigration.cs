@@ -1,0 +1,167 @@
+using Pipelines.Clusters.Editing;
+using Pipelines.ConfigRepo;
+using Pipelines.Engine;
+using Pipelines.Failures;
+
+namespace Pipelines.Clusters.Migration;
+
+/// <summary>What MigrateApp was asked: the app, its environment, the cluster it moves to, and where the change goes.</summary>
+public sealed record MigrationRequest
+{
+    public required string App { get; init; }
+    public required string Environment { get; init; }
+    public required string To { get; init; }
+
+    /// <summary>Keep the app on its old cluster(s) too, for a parallel run.</summary>
+    public bool KeepOnOld { get; init; }
+
+    /// <summary>The config repo: a git URL or a local path.</summary>
+    public required string Repository { get; init; }
+    public string? Branch { get; init; }
+    public ConfigDelivery Via { get; init; } = ConfigDelivery.Commit;
+}
+
+/// <summary>
+/// MigrateApp: changes <c>carries:</c> in the config repo's clusters.yaml so the new cluster carries the app and the
+/// old ones stop (unless <see cref="MigrationRequest.KeepOnOld"/>), through the same path as BumpK8sConfig: one
+/// commit pushed to the base branch (redone on the new HEAD after a lost race) or a pull request. The next Sync with
+/// <c>--prune</c> then adds the app on the new cluster and removes it from the old one.
+/// </summary>
+public static class AppMigration
+{
+    public static async Task<ConfigChangeResult> RunAsync(
+        MigrationRequest request,
+        ClusterLifecycleSettings settings,
+        ConfigRepoContext context,
+        CancellationToken cancellationToken
+    )
+    {
+        var clustersFile = settings.RelativeClustersFile;
+        var helmfileFile = settings.HelmfileFile.RelativeTo(settings.Root);
+        var change = new ConfigChange
+        {
+            Repository = request.Repository,
+            Branch = request.Branch,
+            Via = request.Via,
+            PullRequestBranch = $"migrate/{request.App}/{request.Environment}",
+            Edit = (workspace, _) =>
+                Task.FromResult(
+                    Edit(workspace, request, clustersFile, helmfileFile, settings.Variables)
+                ),
+        };
+        var result = await ConfigRepoChanges.ApplyAsync(change, context, cancellationToken);
+        if (!result.Changed)
+        {
+            Log.Info(
+                $"{clustersFile} already has {request.App} where MigrateApp would put it; nothing to commit."
+            );
+        }
+        Log.Info(
+            $"Next: ./build.sh Sync --env {request.Environment} --prune (the CD pipeline runs it on the next push) adds "
+                + $"{request.App} on {request.To}"
+                + (request.KeepOnOld ? "." : " and removes it from the old cluster.")
+        );
+        return result;
+    }
+
+    /// <summary>The edit, on whatever the config repo's HEAD holds now; null when it already says this.</summary>
+    public static ConfigEdit? Edit(
+        ConfigWorkspace workspace,
+        MigrationRequest request,
+        string clustersFile,
+        string helmfileFile,
+        Func<string, string?> variables
+    )
+    {
+        var text = workspace.Read(clustersFile);
+        var environments = ClustersFile.Parse(text, clustersFile);
+        var environment =
+            environments.FirstOrDefault(e => e.Name == request.Environment)
+            ?? throw new UsageException(
+                $"--env {request.Environment}: {clustersFile} declares no such environment. Environments: "
+                    + string.Join(", ", environments.Select(e => e.Name))
+                    + "."
+            );
+        var target = Target(environment, request.To, clustersFile);
+        var apps = AppCatalog.Load(
+            workspace.Root,
+            workspace.Root / helmfileFile,
+            environment.Name,
+            variables
+        );
+        var app = AppCatalog.Find(apps, request.App, environment.Name);
+        var old = environment
+            .Live.Where(c => c.Name != target.Name && app.TouchesCluster(c))
+            .ToList();
+        var edits = CarriesEdits
+            .StartCarrying(target, app)
+            .Concat(request.KeepOnOld ? [] : old.SelectMany(c => CarriesEdits.StopCarrying(c, app)))
+            .ToList();
+        if (edits.Count == 0)
+        {
+            return null;
+        }
+        var after = ClustersYamlEditor.Apply(text, clustersFile, edits);
+        Verify(after, clustersFile, app, target, request.KeepOnOld ? [] : old);
+        workspace.Write(clustersFile, after);
+        var leaving = request.KeepOnOld ? [] : old.Select(c => c.Name).ToList();
+        return new ConfigEdit(
+            $"MigrateApp: {app.Name} to {target.Name} in {environment.Name}",
+            $"Moves app {app.Name} (releases {string.Join(", ", app.Releases.Select(r => r.Name))}) to {target.Name} "
+                + $"(Kubernetes {target.KubernetesVersion}) in {clustersFile}."
+                + (
+                    leaving.Count > 0 ? $" {string.Join(", ", leaving)} stops carrying it."
+                    : request.KeepOnOld && old.Count > 0
+                        ? $" {string.Join(", ", old.Select(c => c.Name))} keeps it too (parallel run)."
+                    : ""
+                )
+                + $"\n\nThe next Sync --prune of {environment.Name} applies it."
+        )
+        {
+            Labels = ["migrate-app"],
+        };
+    }
+
+    private static ClusterDefinition Target(
+        ClusterEnvironment environment,
+        string name,
+        string file
+    )
+    {
+        var live = environment.Live;
+        return live.FirstOrDefault(c => c.Name == name)
+            ?? throw new UsageException(
+                $"--to {name}: not a live cluster of {environment.Name} in {file}."
+                    + (
+                        Suggestions.Closest(name, live.Select(c => c.Name)) is { } close
+                            ? $" Did you mean '{close}'?"
+                            : ""
+                    )
+                    + $" Live clusters: {string.Join(", ", live.Select(c => c.Name))}."
+            );
+    }
+
+    /// <summary>Reads the edited file back: the target carries the whole app, the old clusters none of it.</summary>
+    private static void Verify(
+        string text,
+        string file,
+        AppReleases app,
+        ClusterDefinition target,
+        IReadOnlyList<ClusterDefinition> leaving
+    )
+    {
+        var clusters = ClustersFile
+            .Parse(text, file)
+            .SelectMany(e => e.Clusters)
+            .ToDictionary(c => c.Name);
+        if (
+            !app.RunsOn(clusters[target.Name])
+            || leaving.Any(c => app.TouchesCluster(clusters[c.Name]))
+        )
+        {
+            throw new InvalidOperationException(
+                $"The carries edit for {app.Name} did not read back as intended in {file}; nothing was committed."
+            );
+        }
+    }
+}

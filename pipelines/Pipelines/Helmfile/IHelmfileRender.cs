@@ -1,0 +1,88 @@
+using Pipelines.Clusters;
+using Pipelines.Engine;
+using Pipelines.GoTemplates;
+using Pipelines.Helmfile.Rendering;
+using Pipelines.Helmfile.Selection;
+using Pipelines.Helmfile.State;
+using Pipelines.Helmfile.Vals;
+
+namespace Pipelines.Helmfile;
+
+/// <summary>
+/// The RenderHelmfile target as a component: <c>class Build : PipelineBuild, IHelmfileRender</c>. Renders the
+/// helmfile state for <c>--env</c>, per live cluster of <c>helmfile/clusters.yaml</c>, with real helm.
+/// </summary>
+public interface IHelmfileRender : IPipelineBuild
+{
+    [Parameter(
+        "Environment, as declared in helmfile.yaml (test, stage, prod)",
+        ValueProvider = nameof(EnvironmentNames)
+    )]
+    string? Env => TryGetValue(() => Env);
+
+    [Parameter("Only this cluster of the environment (a name from helmfile/clusters.yaml)")]
+    string? Cluster => TryGetValue(() => Cluster);
+
+    [Parameter(
+        "Release selectors, helmfile's -l: tier=app,name!=web (AND within one, OR across several)"
+    )]
+    string[] Selector => TryGetValue(() => Selector) ?? [];
+
+    [Parameter("Also render the releases the selected ones need (directly)")]
+    bool IncludeNeeds => TryGetValue(() => IncludeNeeds);
+
+    [Parameter("Also render everything the selected releases need, transitively")]
+    bool IncludeTransitiveNeeds => TryGetValue(() => IncludeTransitiveNeeds);
+
+    [Parameter(
+        "Compare with the previous render, print the diff, write nothing; exit 2 when anything changed"
+    )]
+    bool Diff => TryGetValue(() => Diff);
+
+    [Parameter(
+        "With --diff: also write the changes to this file as a unified diff (empty when none), e.g. for a pull-request comment"
+    )]
+    AbsolutePath? DiffFile => TryGetValue(() => DiffFile);
+
+    [Parameter("The helmfile state file")]
+    AbsolutePath HelmfileFile =>
+        TryGetValue(() => HelmfileFile) ?? RootDirectory / "helmfile" / "helmfile.yaml";
+
+    [Parameter("The clusters of each environment")]
+    AbsolutePath ClustersFile =>
+        TryGetValue(() => ClustersFile) ?? RootDirectory / Clusters.ClustersFile.DefaultPath;
+
+    [Parameter("AWS region for ref+awsssm:// values (default: the SDK's chain, e.g. AWS_REGION)")]
+    string? AwsRegion => TryGetValue(() => AwsRegion);
+
+    [Parameter("Parameter Store endpoint URL, for VPC endpoints or a local test server")]
+    string? SsmEndpoint => TryGetValue(() => SsmEndpoint);
+
+    /// <summary>Where renders go: rendered/&lt;env&gt;/&lt;cluster&gt;/...</summary>
+    AbsolutePath RenderedDirectory => TemporaryDirectory / "rendered";
+
+    /// <summary>
+    /// The environments helmfile.yaml declares, for <c>--env</c>'s validation, help and schema. None in a repository
+    /// without one (an application's): BumpK8sConfig then checks <c>--env</c> against the config repo's helmfile.yaml.
+    /// </summary>
+    IEnumerable<string> EnvironmentNames =>
+        !HelmfileFile.FileExists
+            ? []
+            : new StateLoader(
+                RootDirectory,
+                HelmfileTemplates.Context(Environment.GetEnvironmentVariable)
+            ).EnvironmentNames(HelmfileFile);
+
+    Target RenderHelmfile =>
+        _ =>
+            _.Description(
+                    "Render helmfile/ for --env into manifests, one set per cluster, with the removed-API check"
+                )
+                .Requires(() => Env)
+                .Executes(async ct =>
+                {
+                    var result = await HelmfileRendering.RenderAsync(this, ct);
+                    Report("releases", result.Releases);
+                    Report("cache hits", result.CacheHits);
+                });
+}

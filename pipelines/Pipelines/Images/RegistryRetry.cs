@@ -1,0 +1,76 @@
+using System.Text.RegularExpressions;
+using Pipelines.Engine;
+using Pipelines.Failures;
+using Pipelines.Tools;
+using Polly;
+using Polly.Retry;
+
+namespace Pipelines.Images;
+
+/// <summary>
+/// Bounded retries with exponential backoff for registry calls that failed for a passing reason (5xx, a refused
+/// or reset connection, a timeout); anything else fails at once. When retries run out the error names the registry.
+/// </summary>
+internal static partial class RegistryRetry
+{
+    public const int MaxRetries = 3;
+
+    private static readonly ResiliencePipeline Pipeline = new ResiliencePipelineBuilder()
+        .AddRetry(
+            new RetryStrategyOptions
+            {
+                ShouldHandle = new PredicateBuilder().Handle<ToolException>(IsTransient),
+                MaxRetryAttempts = MaxRetries,
+                BackoffType = DelayBackoffType.Exponential,
+                UseJitter = true,
+                Delay = TimeSpan.FromMilliseconds(250),
+                MaxDelay = TimeSpan.FromSeconds(4),
+                OnRetry = args =>
+                {
+                    Log.Warning(
+                        $"Registry call failed ({FirstLine(args.Outcome.Exception)}); retry {args.AttemptNumber + 1} of {MaxRetries} in {args.RetryDelay.TotalMilliseconds:0} ms"
+                    );
+                    return ValueTask.CompletedTask;
+                },
+            }
+        )
+        .Build();
+
+    public static async Task<T> RunAsync<T>(
+        RegistryTarget registry,
+        Func<CancellationToken, ValueTask<T>> call,
+        CancellationToken ct
+    )
+    {
+        try
+        {
+            return await Pipeline.ExecuteAsync(call, ct);
+        }
+        catch (ToolException exception) when (IsTransient(exception))
+        {
+            throw new RegistryUnavailableException(
+                $"Registry {registry.Host} did not answer after {MaxRetries + 1} attempts: {FirstLine(exception)}"
+            );
+        }
+    }
+
+    public static bool IsTransient(ToolException exception) =>
+        TransientPattern().IsMatch(exception.Detail);
+
+    private static string FirstLine(Exception? exception) =>
+        exception is ToolException tool
+            ? tool.Detail.Split('\n').LastOrDefault(l => l.Trim().Length > 0)?.Trim()
+                ?? tool.Message
+            : exception?.Message ?? "unknown error";
+
+    [GeneratedRegex(
+        @"connection refused|connection reset|broken pipe|i/o timeout|unexpected EOF|: EOF|TLS handshake timeout|\b50[0-4]\b|Internal Server Error|Bad Gateway|Service Unavailable|Gateway Timeout|too many requests",
+        RegexOptions.IgnoreCase
+    )]
+    private static partial Regex TransientPattern();
+}
+
+/// <summary>The registry kept failing after bounded retries. Exits 1 with the message alone.</summary>
+public sealed class RegistryUnavailableException(string message)
+    : Exception(message),
+        IExplainedFailure;

@@ -1,0 +1,111 @@
+using Pipelines.Engine;
+using Pipelines.Failures;
+using Pipelines.Helmfile;
+
+namespace Pipelines.Sync;
+
+/// <summary>What the Sync target does: run every cluster, print the reports and diffs, and turn them into an exit code.</summary>
+public static class ClusterSyncing
+{
+    public static async Task<string> RunAsync(ISync build, CancellationToken cancellationToken)
+    {
+        var render =
+            HelmfileRendering.ResultOf(build)
+            ?? throw new UsageException(
+                "Sync needs RenderHelmfile's result in the same run: do not --skip RenderHelmfile."
+            );
+        if (build.LockTimeout < 0)
+        {
+            throw new UsageException(
+                $"--lock-timeout must be 0 or more seconds (default 120), not {build.LockTimeout}."
+            );
+        }
+        var options = new SyncOptions
+        {
+            Check = build.Check,
+            Prune = build.Prune,
+            DryRun = build.DryRun,
+            ForceConflicts = build.ForceConflicts,
+            HealthTimeout = TimeSpan.FromSeconds(build.Timeout),
+            IgnoreDifferences = SyncConfig.Load(build.RootDirectory),
+            Lease = new LeaseSettings { Timeout = TimeSpan.FromSeconds(build.LockTimeout) },
+            MaxPrune = PruneGuard.MaxPrune(build.MaxPrune),
+            PruneKinds = PruneGuard.PruneKinds(build.PruneKinds),
+            Adopt = build.Adopt,
+            AllowRollback = build.AllowRollback,
+            GitWorkTree = build.RootDirectory,
+        };
+        var reports = await SyncRunner.RunAsync(
+            render,
+            options,
+            c => KubeConnections.Create(c, build.Kubeconfig?.Value),
+            cancellationToken
+        );
+        foreach (var report in reports)
+        {
+            Log.Info("");
+            foreach (var line in SyncReportWriter.Text(report))
+            {
+                Log.Info(line);
+            }
+            if (report.Unreachable is { } reason)
+            {
+                Log.Warning(
+                    $"{report.Cluster.Name}: dry run against an UNKNOWN live state ({reason}); nothing was compared or sent."
+                );
+            }
+            foreach (var drift in report.Objects.Where(o => o.Diff.Length > 0))
+            {
+                Log.Info(drift.Diff.TrimEnd('\n'));
+            }
+            Log.StepSummary(string.Join('\n', SyncReportWriter.Markdown(report)));
+        }
+        SyncFailedException.ThrowIfAny(reports);
+        if (options.Check && reports.Any(r => !r.InSync))
+        {
+            throw new DriftDetectedException(
+                "Out Of Sync: "
+                    + string.Join(
+                        ", ",
+                        reports
+                            .Where(r => !r.InSync)
+                            .Select(r => $"{r.Cluster.Name} ({SyncReportWriter.Counts(r)})")
+                    )
+            );
+        }
+        return string.Join(
+            "; ",
+            reports.Select(r => $"{r.Cluster.Name}: {SyncReportWriter.Counts(r)}")
+        );
+    }
+}
+
+/// <summary>One or more clusters failed to sync or to become healthy.</summary>
+public sealed class SyncFailedException(IReadOnlyList<ClusterReport> failed)
+    : Exception(
+        "Sync failed on "
+            + string.Join(
+                "; ",
+                failed.Select(r =>
+                    r.Error
+                    ?? $"{r.Cluster.Name}: "
+                        + string.Join(
+                            ", ",
+                            r.Objects.Where(o => o.Health == Health.Degraded)
+                                .Select(o => $"{o.Kind} {o.Namespace}/{o.Name}: {o.Message}")
+                        )
+                )
+            )
+    ),
+        IExplainedFailure
+{
+    /// <summary>Throws when any cluster of the run failed to sync or to become healthy.</summary>
+    public static void ThrowIfAny(IEnumerable<ClusterReport> reports)
+    {
+        var failed = reports.Where(r => r.Failed).ToList();
+        if (failed.Count > 0)
+        {
+            throw new SyncFailedException(failed);
+        }
+    }
+}
