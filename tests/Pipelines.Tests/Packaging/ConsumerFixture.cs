@@ -39,7 +39,8 @@ public sealed class ConsumerFixture(PackedPackages packages) : IAsyncLifetime
         var build = await ChildProcess.RunAsync(
             "dotnet",
             ["build", "consumer.csproj", "--nologo", "-v", "q", "-clp:NoSummary"],
-            ConsumerDirectory
+            ConsumerDirectory,
+            timeout: ChildProcess.ColdCompileTimeout
         );
         Assert.True(build.ExitCode == 0, "the consumer did not build: " + build.Describe());
         ConsumerAssembly = Directory
