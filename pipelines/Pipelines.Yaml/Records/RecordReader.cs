@@ -34,7 +34,7 @@ public static class RecordReader
         }
         catch (YamlException exception)
         {
-            throw RecordProblem.At(
+            throw YamlProblem.At(
                 file,
                 exception.Start,
                 $"invalid YAML: {Innermost(exception).Message}"
@@ -47,7 +47,7 @@ public static class RecordReader
     private static T Empty<T>(string file)
         where T : class =>
         FieldTypes.FieldsOf(typeof(T)).FirstOrDefault(f => f.Required) is { } required
-            ? throw RecordProblem.At(file, Mark.Empty, RecordNodes.Missing("", required))
+            ? throw YamlProblem.At(file, Mark.Empty, RecordNodes.Missing("", required))
             : (T)Activator.CreateInstance(typeof(T))!;
 
     // YamlDotNet wraps what a node deserializer throws; the located problem inside is the answer.
@@ -76,11 +76,11 @@ public sealed class RecordFile<T>(
 
     /// <summary>A problem with one field of a record read from this file, at that field's key.</summary>
     public SourceLocatedException Problem(object record, string field, string message) =>
-        RecordProblem.At(file, Where(record, field), message);
+        YamlProblem.At(file, Where(record, field), message);
 
     /// <summary>A problem with a whole record, at its first line.</summary>
     public SourceLocatedException Problem(object record, string message) =>
-        RecordProblem.At(file, marks.GetValueOrDefault(record)?.Start ?? Mark.Empty, message);
+        YamlProblem.At(file, marks.GetValueOrDefault(record)?.Start ?? Mark.Empty, message);
 
     /// <summary>Where the file gave a record's field; the record's first line when it did not.</summary>
     public Mark Where(object record, string field) =>

@@ -44,7 +44,7 @@ internal sealed class RecordReading(string file)
     /// editors show a field's problem on the field's line.
     /// </summary>
     public SourceLocatedException Problem(string message, Mark? at = null) =>
-        RecordProblem.At(file, at ?? (_path.Count > 0 ? _path[^1].Mark : Mark.Empty), message);
+        YamlProblem.At(file, at ?? (_path.Count > 0 ? _path[^1].Mark : Mark.Empty), message);
 
     /// <summary>A value of the wrong kind: what the field needs, and what the file has.</summary>
     public SourceLocatedException WrongType(Type expected, ParsingEvent found) =>
@@ -66,15 +66,3 @@ internal sealed class RecordReading(string file)
 
 /// <summary>Where a record stood: its first line, and the key of each field it was given.</summary>
 public sealed record RecordMarks(Mark Start, IReadOnlyDictionary<string, Mark> Fields);
-
-/// <summary>The one way a problem in a YAML file is reported: <c>file:line:col: message</c>.</summary>
-public static class RecordProblem
-{
-    public static SourceLocatedException At(string file, Mark mark, string message)
-    {
-        // Mark.Empty (no position known) has line 0: name the first line rather than a line that does not exist.
-        var line = Math.Max(1, (int)mark.Line);
-        var column = Math.Max(1, (int)mark.Column);
-        return new SourceLocatedException($"{file}:{line}:{column}: {message}", file, line, column);
-    }
-}
