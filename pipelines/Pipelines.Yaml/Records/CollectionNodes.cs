@@ -1,7 +1,6 @@
 using System.Collections;
 using YamlDotNet.Core;
 using YamlDotNet.Core.Events;
-using YamlDotNet.Serialization;
 
 namespace Pipelines.Yaml.Records;
 
@@ -9,32 +8,23 @@ namespace Pipelines.Yaml.Records;
 /// Reads the lists and name-keyed mappings of a record, keeping the index or key of each item in the path for
 /// messages, refusing duplicate keys and null items (a record's list never holds a hole).
 /// </summary>
-internal sealed class CollectionNodes(RecordReading reading) : INodeDeserializer
+internal sealed class CollectionNodes(RecordReading reading)
 {
-    public bool Deserialize(
+    public object Read(
         IParser reader,
         Type expectedType,
-        Func<IParser, Type, object?> nestedObjectDeserializer,
-        out object? value,
-        ObjectDeserializer rootDeserializer
+        Func<IParser, Type, object?> nestedObjectDeserializer
     )
     {
-        value = null;
         var element = FieldTypes.ElementOf(expectedType);
-        var itemType = element ?? FieldTypes.ValueOf(expectedType);
-        if (itemType is null)
-        {
-            return false;
-        }
-        if (reader.Current is Scalar nothing && FieldTypes.IsNull(nothing))
-        {
-            reader.MoveNext();
-            return true;
-        }
-        value = element is not null
+        return element is not null
             ? List(reader, expectedType, element, nestedObjectDeserializer)
-            : Map(reader, expectedType, itemType, nestedObjectDeserializer);
-        return true;
+            : Map(
+                reader,
+                expectedType,
+                FieldTypes.ValueOf(expectedType)!,
+                nestedObjectDeserializer
+            );
     }
 
     private IList List(IParser reader, Type type, Type element, Func<IParser, Type, object?> nested)

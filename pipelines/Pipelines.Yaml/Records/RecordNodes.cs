@@ -2,7 +2,6 @@ using System.Collections.Concurrent;
 using Pipelines.Failures;
 using YamlDotNet.Core;
 using YamlDotNet.Core.Events;
-using YamlDotNet.Serialization;
 
 namespace Pipelines.Yaml.Records;
 
@@ -11,28 +10,16 @@ namespace Pipelines.Yaml.Records;
 /// suggests a field for a misspelt one; this one does both, so checks made after reading (a name against its
 /// convention, a deadline before its start) still point at the line, and every field error names the fix.
 /// </summary>
-internal sealed class RecordNodes(RecordReading reading) : INodeDeserializer
+internal sealed class RecordNodes(RecordReading reading)
 {
     private static readonly ConcurrentDictionary<Type, IReadOnlyList<Field>> Fields = new();
 
-    public bool Deserialize(
+    public object Read(
         IParser reader,
         Type expectedType,
-        Func<IParser, Type, object?> nestedObjectDeserializer,
-        out object? value,
-        ObjectDeserializer rootDeserializer
+        Func<IParser, Type, object?> nestedObjectDeserializer
     )
     {
-        value = null;
-        if (!FieldTypes.IsRecord(expectedType))
-        {
-            return false;
-        }
-        if (reader.Current is Scalar nothing && FieldTypes.IsNull(nothing))
-        {
-            reader.MoveNext();
-            return true;
-        }
         if (!reader.TryConsume<MappingStart>(out var start))
         {
             throw reading.WrongType(expectedType, reader.Current!);
@@ -65,8 +52,7 @@ internal sealed class RecordNodes(RecordReading reading) : INodeDeserializer
             throw reading.Problem(Missing(reading.Path, missing), start.Start);
         }
         reading.Marks[record] = new RecordMarks(start.Start, marks);
-        value = record;
-        return true;
+        return record;
     }
 
     /// <summary>The message for a required field the file does not give.</summary>

@@ -19,9 +19,7 @@ public static class RecordReader
     {
         var reading = new RecordReading(file);
         var deserializer = new DeserializerBuilder()
-            .WithNodeDeserializer(new ScalarNodes(reading), s => s.OnTop())
-            .WithNodeDeserializer(new CollectionNodes(reading), s => s.OnTop())
-            .WithNodeDeserializer(new RecordNodes(reading), s => s.OnTop())
+            .WithNodeDeserializer(new RecordNodeDeserializer(reading), s => s.OnTop())
             .Build();
         T? root;
         try

@@ -3,7 +3,6 @@ using System.Globalization;
 using System.Reflection;
 using YamlDotNet.Core;
 using YamlDotNet.Core.Events;
-using YamlDotNet.Serialization;
 
 namespace Pipelines.Yaml.Records;
 
@@ -13,41 +12,21 @@ namespace Pipelines.Yaml.Records;
 /// project's own that parse themselves (<see cref="IParsable{TSelf}"/>, described by their
 /// <see cref="DescriptionAttribute"/>, e.g. an IAM role ARN).
 /// </summary>
-internal sealed class ScalarNodes(RecordReading reading) : INodeDeserializer
+internal sealed class ScalarNodes(RecordReading reading)
 {
-    public bool Deserialize(
-        IParser reader,
-        Type expectedType,
-        Func<IParser, Type, object?> nestedObjectDeserializer,
-        out object? value,
-        ObjectDeserializer rootDeserializer
-    )
+    public object Read(IParser reader, Type expectedType)
     {
-        value = null;
         var type = Nullable.GetUnderlyingType(expectedType) ?? expectedType;
-        if (!IsScalar(type))
-        {
-            return false;
-        }
         if (reader.Current is not Scalar scalar)
         {
             throw reading.WrongType(expectedType, reader.Current!);
         }
-        if (FieldTypes.IsNull(scalar))
-        {
-            if (expectedType.IsValueType && expectedType == type)
-            {
-                throw reading.WrongType(expectedType, scalar);
-            }
-            reader.MoveNext();
-            return true;
-        }
-        value = Parse(scalar, type) ?? throw reading.WrongType(expectedType, scalar);
+        var value = Parse(scalar, type) ?? throw reading.WrongType(expectedType, scalar);
         reader.MoveNext();
-        return true;
+        return value;
     }
 
-    private static bool IsScalar(Type type) =>
+    public static bool IsScalar(Type type) =>
         type == typeof(string)
         || type == typeof(bool)
         || type == typeof(int)
