@@ -29,11 +29,10 @@ public static class YamlData
         }
         catch (YamlException exception)
         {
-            throw new SourceLocatedException(
-                $"{file}:{exception.Start.Line}:{exception.Start.Column}: invalid YAML: {Innermost(exception).Message}",
+            throw YamlProblem.At(
                 file,
-                (int)exception.Start.Line,
-                (int)exception.Start.Column
+                exception.Start,
+                $"invalid YAML: {Innermost(exception).Message}"
             );
         }
         catch (InvalidOperationException exception)
@@ -109,11 +108,10 @@ public static class YamlData
         {
             if (keyNode is not YamlScalarNode { Value: var key })
             {
-                throw new SourceLocatedException(
-                    $"{file}:{keyNode.Start.Line}:{keyNode.Start.Column}: only scalar keys are supported in mappings.",
+                throw YamlProblem.At(
                     file,
-                    (int)keyNode.Start.Line,
-                    (int)keyNode.Start.Column
+                    keyNode.Start,
+                    "only scalar keys are supported in mappings."
                 );
             }
             map[key ?? ""] = Convert(valueNode, file);

@@ -1,56 +1,39 @@
 using System.Text.RegularExpressions;
-using Pipelines.Engine;
-using Pipelines.Yaml.Data;
+using Pipelines.Yaml.Records;
 
 namespace Pipelines.Clusters;
 
 public static partial class ClustersFile
 {
-    /// <summary>The fields of a node group, in clusters.yaml and in a ClusterConfig's managedNodeGroups alike.</summary>
-    internal static readonly string[] NodeGroupFields =
-    [
-        "name",
-        "instanceTypes",
-        "minSize",
-        "maxSize",
-        "desiredCapacity",
-        "volumeSize",
-        "privateNetworking",
-        "spot",
-        "labels",
-    ];
-
     /// <summary>
     /// <c>nodeGroups:</c> of an environment: the managed node groups of every cluster ProvisionCluster creates there.
     /// Optional here; ProvisionCluster refuses an environment without any.
     /// </summary>
     private static IReadOnlyList<NodeGroupProfile> ReadNodeGroups(
+        RecordFile<ClustersDocument> read,
         string environment,
-        Dictionary<string, object?> map,
-        string file
+        EnvironmentEntry entry
     )
     {
-        if (!map.TryGetValue("nodeGroups", out var value) || value is null)
+        if (entry.NodeGroups is not { } groups)
         {
             return [];
         }
-        if (value is not List<object?> list || list.Count == 0)
+        if (groups.Count == 0)
         {
-            throw Error(
-                map,
+            throw read.Problem(
+                entry,
                 "nodeGroups",
-                file,
                 $"environment '{environment}': nodeGroups must be a non-empty list of node group profiles (name, instanceTypes, minSize, maxSize, desiredCapacity)."
             );
         }
-        var profiles = list.Select(item => ReadNodeGroup(environment, item, map, file)).ToList();
-        var duplicate = profiles.GroupBy(p => p.Name).FirstOrDefault(g => g.Count() > 1);
+        var profiles = groups.Select(group => ReadNodeGroup(read, environment, group)).ToList();
+        var duplicate = groups.GroupBy(p => p.Name).FirstOrDefault(g => g.Count() > 1);
         if (duplicate is not null)
         {
-            throw Error(
-                map,
-                "nodeGroups",
-                file,
+            throw read.Problem(
+                duplicate.Last(),
+                "name",
                 $"environment '{environment}': node group '{duplicate.Key}' is declared twice; names must be unique."
             );
         }
@@ -58,147 +41,70 @@ public static partial class ClustersFile
     }
 
     private static NodeGroupProfile ReadNodeGroup(
+        RecordFile<ClustersDocument> read,
         string environment,
-        object? item,
-        Dictionary<string, object?> parent,
-        string file
+        NodeGroupEntry group
     )
     {
-        if (item is not Dictionary<string, object?> map)
+        var what = $"environment '{environment}', node group '{group.Name}'";
+        if (!NodeGroupName().IsMatch(group.Name))
         {
-            throw Error(
-                parent,
-                "nodeGroups",
-                file,
-                $"environment '{environment}': each node group must be a mapping."
-            );
-        }
-        var name = map.GetValueOrDefault("name") as string ?? "";
-        var what = $"environment '{environment}', node group '{name}'";
-        if (!NodeGroupName().IsMatch(name))
-        {
-            throw Error(
-                map,
+            throw read.Problem(
+                group,
                 "name",
-                file,
-                $"environment '{environment}': a node group needs a name of letters, digits and dashes, starting with a letter (got '{name}')."
+                $"environment '{environment}': a node group needs a name of letters, digits and dashes, starting with a letter (got '{group.Name}')."
             );
         }
-        var unknown = map.Keys.FirstOrDefault(k => !NodeGroupFields.Contains(k));
-        if (unknown is not null)
+        if (group.InstanceTypes.Count == 0 || group.InstanceTypes.Any(t => t.Length == 0))
         {
-            throw Error(
-                map,
-                unknown,
-                file,
-                $"{what}: unknown field '{unknown}'. Known: {string.Join(", ", NodeGroupFields)}."
-            );
-        }
-        var types = map.GetValueOrDefault("instanceTypes") is List<object?> list
-            ? list.Select(t => t as string ?? "").ToList()
-            : [];
-        if (types.Count == 0 || types.Any(t => t.Length == 0))
-        {
-            throw Error(
-                map,
+            throw read.Problem(
+                group,
                 "instanceTypes",
-                file,
                 $"{what}: instanceTypes must be a non-empty list of EC2 instance types, e.g. [m6i.large]."
             );
         }
-        var min = Count(map, "minSize", what, file) ?? 1;
-        var max = Count(map, "maxSize", what, file) ?? Math.Max(min, 1);
-        var desired = Count(map, "desiredCapacity", what, file) ?? min;
+        var negative = new[]
+        {
+            ("minSize", group.MinSize),
+            ("maxSize", group.MaxSize),
+            ("desiredCapacity", group.DesiredCapacity),
+            ("volumeSize", group.VolumeSize),
+        }.FirstOrDefault(f => f.Item2 < 0);
+        if (negative.Item1 is { } field)
+        {
+            throw read.Problem(
+                group,
+                field,
+                $"{what}: {field} must be a whole number of 0 or more, not {negative.Item2}."
+            );
+        }
+        var min = group.MinSize ?? 1;
+        var max = group.MaxSize ?? Math.Max(min, 1);
+        var desired = group.DesiredCapacity ?? min;
         if (!(min <= desired && desired <= max && max > 0))
         {
-            throw Error(
-                map,
+            throw read.Problem(
+                group,
                 "desiredCapacity",
-                file,
                 $"{what}: needs minSize <= desiredCapacity <= maxSize and maxSize > 0 (got {min} <= {desired} <= {max})."
             );
         }
         return new NodeGroupProfile
         {
-            Name = name,
-            InstanceTypes = types,
+            Name = group.Name,
+            InstanceTypes = group.InstanceTypes,
             MinSize = min,
             MaxSize = max,
             DesiredCapacity = desired,
-            VolumeSize = Count(map, "volumeSize", what, file),
-            PrivateNetworking = Flag(map, "privateNetworking", what, file),
-            Spot = Flag(map, "spot", what, file),
-            Labels = Labels(map, what, file),
-        };
-    }
-
-    private static int? Count(
-        Dictionary<string, object?> map,
-        string key,
-        string what,
-        string file
-    ) =>
-        map.GetValueOrDefault(key) switch
-        {
-            null => null,
-            long n when n is >= 0 and <= int.MaxValue => (int)n,
-            var other => throw Error(
-                map,
-                key,
-                file,
-                $"{what}: {key} must be a whole number, not {YamlData.Describe(other)}."
-            ),
-        };
-
-    private static bool Flag(
-        Dictionary<string, object?> map,
-        string key,
-        string what,
-        string file
-    ) =>
-        map.GetValueOrDefault(key) switch
-        {
-            null => false,
-            bool flag => flag,
-            var other => throw Error(
-                map,
-                key,
-                file,
-                $"{what}: {key} must be true or false, not {YamlData.Describe(other)}."
-            ),
-        };
-
-    private static SortedDictionary<string, string> Labels(
-        Dictionary<string, object?> map,
-        string what,
-        string file
-    ) =>
-        map.GetValueOrDefault("labels") switch
-        {
-            null => new(StringComparer.Ordinal),
-            Dictionary<string, object?> labels => new(
-                labels.ToDictionary(
-                    p => p.Key,
-                    p =>
-                        p.Value switch
-                        {
-                            string text => text,
-                            long number => number.ToString(
-                                System.Globalization.CultureInfo.InvariantCulture
-                            ),
-                            bool flag => flag ? "true" : "false",
-                            _ => throw Error(
-                                labels,
-                                p.Key,
-                                file,
-                                $"{what}: label '{p.Key}' must be a scalar."
-                            ),
-                        }
-                ),
+            VolumeSize = group.VolumeSize,
+            PrivateNetworking = group.PrivateNetworking ?? false,
+            Spot = group.Spot ?? false,
+            Labels = new SortedDictionary<string, string>(
+                group.Labels?.ToDictionary() ?? [],
                 StringComparer.Ordinal
             ),
-            _ => throw Error(map, "labels", file, $"{what}: labels must be a mapping."),
         };
+    }
 
     [GeneratedRegex("^[a-zA-Z][-a-zA-Z0-9]*$")]
     private static partial Regex NodeGroupName();

@@ -1,6 +1,6 @@
 using Pipelines.Engine;
 using Pipelines.Failures;
-using Pipelines.Yaml.Data;
+using Pipelines.Yaml.Records;
 
 namespace Pipelines.Clusters;
 
@@ -36,101 +36,47 @@ public static partial class ClustersFile
     /// <summary>Parses the file's text; <paramref name="file"/> names it in errors.</summary>
     public static IReadOnlyList<ClusterEnvironment> Parse(string text, string file)
     {
-        var document = YamlData.ParseMapping(text, file);
-        if (
-            document.GetValueOrDefault("environments")
-            is not Dictionary<string, object?> environments
-        )
-        {
-            throw new SourceLocatedException(
-                $"{file}: expected a top-level 'environments:' mapping of environment to clusters.",
-                file,
-                1
-            );
-        }
-        var result = environments
-            .Select(pair => ReadEnvironment(pair.Key, pair.Value, file))
+        var read = RecordReader.Read<ClustersDocument>(text, file);
+        var environments = read
+            .Root.Environments.Select(pair => ReadEnvironment(read, pair.Key, pair.Value))
             .ToList();
-        var duplicate = result
-            .SelectMany(e => e.Clusters)
+        var duplicate = environments
+            .SelectMany(e => e.Entries)
             .GroupBy(c => c.Name)
             .FirstOrDefault(g => g.Count() > 1);
         if (duplicate is not null)
         {
-            throw new SourceLocatedException(
-                $"{file}: cluster '{duplicate.Key}' is declared twice; names must be unique.",
-                file
+            throw read.Problem(
+                duplicate.Last(),
+                "name",
+                $"cluster '{duplicate.Key}' is declared twice; names must be unique."
             );
         }
-        return result;
+        return environments.Select(e => e.Environment).ToList();
     }
 
-    private static ClusterEnvironment ReadEnvironment(string environment, object? spec, string file)
-    {
-        var map = spec as Dictionary<string, object?> ?? [];
-        var region = map.GetValueOrDefault("region") as string;
-        if (map.GetValueOrDefault("clusters") is not List<object?> list)
-        {
-            throw Error(
-                map,
-                "clusters",
-                file,
-                $"environment '{environment}' has no 'clusters:' list."
-            );
-        }
-        var clusters = list.Select(item =>
-                item is Dictionary<string, object?> cluster
-                    ? ReadCluster(environment, region, cluster, file)
-                    : throw new SourceLocatedException(
-                        $"{file}: each cluster of '{environment}' must be a mapping.",
-                        file
-                    )
-            )
-            .ToList();
-        return new ClusterEnvironment
-        {
-            Name = environment,
-            Region = region,
-            NodeGroups = ReadNodeGroups(environment, map, file),
-            CdRole = ReadRole(environment, map, "cdRole", file),
-            ReadOnlyRole = ReadRole(environment, map, "readOnlyRole", file),
-            Clusters = clusters,
-        };
-    }
-
-    private static string? ReadRole(
+    private static (
+        ClusterEnvironment Environment,
+        IReadOnlyList<ClusterEntry> Entries
+    ) ReadEnvironment(
+        RecordFile<ClustersDocument> read,
         string environment,
-        Dictionary<string, object?> map,
-        string key,
-        string file
+        EnvironmentEntry entry
     ) =>
-        map.GetValueOrDefault(key) switch
-        {
-            null => null,
-            string arn
-                when arn.StartsWith("arn:", StringComparison.Ordinal)
-                    && arn.Contains(":role/", StringComparison.Ordinal) => arn,
-            var other => throw Error(
-                map,
-                key,
-                file,
-                $"environment '{environment}': {key} must be an IAM role ARN (arn:aws:iam::<account>:role/<name>), not {YamlData.Describe(other)} '{other}'."
-            ),
-        };
-
-    private static SourceLocatedException Error(
-        Dictionary<string, object?> map,
-        string key,
-        string file,
-        string message
-    )
-    {
-        var position = YamlData.PositionOf(map, key);
-        return new SourceLocatedException(
-            position is { } p ? $"{file}:{p.Line}:{p.Column}: {message}" : $"{file}: {message}",
-            file,
-            position?.Line,
-            position?.Column
+        (
+            new ClusterEnvironment
+            {
+                Name = environment,
+                Region = entry.Region,
+                NodeGroups = ReadNodeGroups(read, environment, entry),
+                CdRole = entry.CdRole?.Value,
+                ReadOnlyRole = entry.ReadOnlyRole?.Value,
+                Clusters = entry
+                    .Clusters.Select(cluster =>
+                        ReadCluster(read, environment, entry.Region, cluster)
+                    )
+                    .ToList(),
+            },
+            entry.Clusters
         );
-    }
 }

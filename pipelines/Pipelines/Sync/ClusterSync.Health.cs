@@ -99,6 +99,6 @@ public sealed partial class ClusterSync
         Dictionary<string, object?> live
     ) =>
         item.Hook is not null && item.Type.Kind == "Pod"
-            ? HookPhases.PodHealth(live)
+            ? RolloutHealth.EvaluateHookPod(live)
             : RolloutHealth.Evaluate(live);
 }

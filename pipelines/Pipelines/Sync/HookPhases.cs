@@ -82,18 +82,6 @@ internal static class HookPhases
         );
     }
 
-    /// <summary>A hook Pod is done when it exited: Succeeded is healthy, Failed is degraded.</summary>
-    public static (Health Health, string Message) PodHealth(Dictionary<string, object?> live)
-    {
-        var status = live.GetValueOrDefault("status") as Dictionary<string, object?> ?? [];
-        return (status.GetValueOrDefault("phase") as string) switch
-        {
-            "Succeeded" => (Health.Healthy, "completed"),
-            "Failed" => (Health.Degraded, $"pod failed: {status.GetValueOrDefault("message")}"),
-            var phase => (Health.Progressing, $"pod {phase ?? "Pending"}"),
-        };
-    }
-
     private static int Weight(Dictionary<string, object?> manifest)
     {
         var text = Annotation(manifest, WeightAnnotation);

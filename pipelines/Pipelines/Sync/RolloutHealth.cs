@@ -1,3 +1,7 @@
+using k8s;
+using k8s.Models;
+using Pipelines.Sync.Diff;
+
 namespace Pipelines.Sync;
 
 /// <summary>How an applied object is doing.</summary>
@@ -11,93 +15,103 @@ public enum Health
 /// <summary>
 /// Rollout health from a live object's status, as <c>kubectl rollout status</c> judges it: Deployments,
 /// StatefulSets and DaemonSets must have observed the current generation and have every replica updated and
-/// available; Jobs must complete. Other kinds are healthy once applied.
+/// available; Jobs must complete; a hook Pod must exit. Other kinds are healthy once applied. Sync holds live
+/// objects as plain data (it compares them field by field); health reads them through KubernetesClient's models.
 /// </summary>
 public static class RolloutHealth
 {
-    public static (Health Health, string Message) Evaluate(Dictionary<string, object?> live)
-    {
-        var kind = live.GetValueOrDefault("kind") as string;
-        var metadata = live.GetValueOrDefault("metadata") as Dictionary<string, object?> ?? [];
-        var spec = live.GetValueOrDefault("spec") as Dictionary<string, object?> ?? [];
-        var status = live.GetValueOrDefault("status") as Dictionary<string, object?> ?? [];
-        long Number(Dictionary<string, object?> map, string key, long fallback = 0) =>
-            map.GetValueOrDefault(key) is long value ? value : fallback;
+    /// <summary>The health of a live object Sync read, by its kind.</summary>
+    public static (Health Health, string Message) Evaluate(Dictionary<string, object?> live) =>
+        live.GetValueOrDefault("kind") switch
+        {
+            "Deployment" => Evaluate(Typed<V1Deployment>(live)),
+            "StatefulSet" => Evaluate(Typed<V1StatefulSet>(live)),
+            "DaemonSet" => Evaluate(Typed<V1DaemonSet>(live)),
+            "Job" => Evaluate(Typed<V1Job>(live)),
+            _ => (Health.Healthy, ""),
+        };
 
+    /// <summary>A hook Pod is done when it exited: Succeeded is healthy, Failed is degraded.</summary>
+    public static (Health Health, string Message) EvaluateHookPod(
+        Dictionary<string, object?> live
+    ) => Evaluate(Typed<V1Pod>(live));
+
+    public static (Health Health, string Message) Evaluate(V1Deployment deployment)
+    {
+        if (Behind(deployment.Metadata, deployment.Status?.ObservedGeneration))
+        {
+            return Unobserved;
+        }
         if (
-            kind is "Deployment" or "StatefulSet" or "DaemonSet"
-            && Number(status, "observedGeneration", -1) < Number(metadata, "generation")
+            deployment.Status?.Conditions?.FirstOrDefault(c => c.Type == "Progressing") is
+            { Status: "False" } stalled
         )
         {
-            return (Health.Progressing, "waiting for the controller to observe the new generation");
+            return (Health.Degraded, $"rollout stalled: {stalled.Reason}: {stalled.Message}");
         }
-        switch (kind)
-        {
-            case "Deployment":
-                if (Condition(status, "Progressing") is { Status: "False" } stalled)
-                {
-                    return (
-                        Health.Degraded,
-                        $"rollout stalled: {stalled.Reason}: {stalled.Message}"
-                    );
-                }
-                return Replicas(
-                    Number(spec, "replicas", 1),
-                    Number(status, "updatedReplicas"),
-                    Number(status, "availableReplicas")
-                );
-            case "StatefulSet":
-                return Replicas(
-                    Number(spec, "replicas", 1),
-                    Number(status, "updatedReplicas"),
-                    Number(status, "readyReplicas")
-                );
-            case "DaemonSet":
-                return Replicas(
-                    Number(status, "desiredNumberScheduled"),
-                    Number(status, "updatedNumberScheduled"),
-                    Number(status, "numberAvailable")
-                );
-            case "Job":
-                if (Condition(status, "Failed") is { Status: "True" } failed)
-                {
-                    return (Health.Degraded, $"job failed: {failed.Reason}: {failed.Message}");
-                }
-                var completions = Number(spec, "completions", 1);
-                var succeeded = Number(status, "succeeded");
-                return succeeded >= completions
-                    ? (Health.Healthy, "completed")
-                    : (Health.Progressing, $"{succeeded} of {completions} completions");
-            default:
-                return (Health.Healthy, "");
-        }
+        return Replicas(
+            deployment.Spec?.Replicas ?? 1,
+            deployment.Status?.UpdatedReplicas ?? 0,
+            deployment.Status?.AvailableReplicas ?? 0
+        );
     }
+
+    public static (Health Health, string Message) Evaluate(V1StatefulSet statefulSet) =>
+        Behind(statefulSet.Metadata, statefulSet.Status?.ObservedGeneration)
+            ? Unobserved
+            : Replicas(
+                statefulSet.Spec?.Replicas ?? 1,
+                statefulSet.Status?.UpdatedReplicas ?? 0,
+                statefulSet.Status?.ReadyReplicas ?? 0
+            );
+
+    public static (Health Health, string Message) Evaluate(V1DaemonSet daemonSet) =>
+        Behind(daemonSet.Metadata, daemonSet.Status?.ObservedGeneration)
+            ? Unobserved
+            : Replicas(
+                daemonSet.Status?.DesiredNumberScheduled ?? 0,
+                daemonSet.Status?.UpdatedNumberScheduled ?? 0,
+                daemonSet.Status?.NumberAvailable ?? 0
+            );
+
+    public static (Health Health, string Message) Evaluate(V1Job job)
+    {
+        if (
+            job.Status?.Conditions?.FirstOrDefault(c => c.Type == "Failed") is
+            { Status: "True" } failed
+        )
+        {
+            return (Health.Degraded, $"job failed: {failed.Reason}: {failed.Message}");
+        }
+        var completions = job.Spec?.Completions ?? 1;
+        var succeeded = job.Status?.Succeeded ?? 0;
+        return succeeded >= completions
+            ? (Health.Healthy, "completed")
+            : (Health.Progressing, $"{succeeded} of {completions} completions");
+    }
+
+    public static (Health Health, string Message) Evaluate(V1Pod pod) =>
+        pod.Status?.Phase switch
+        {
+            "Succeeded" => (Health.Healthy, "completed"),
+            "Failed" => (Health.Degraded, $"pod failed: {pod.Status.Message}"),
+            var phase => (Health.Progressing, $"pod {phase ?? "Pending"}"),
+        };
+
+    private static readonly (Health, string) Unobserved = (
+        Health.Progressing,
+        "waiting for the controller to observe the new generation"
+    );
+
+    /// <summary>The controller has not yet seen the latest spec, so its status describes an older one.</summary>
+    private static bool Behind(V1ObjectMeta? metadata, long? observedGeneration) =>
+        (observedGeneration ?? -1) < (metadata?.Generation ?? 0);
 
     private static (Health, string) Replicas(long wanted, long updated, long available) =>
         updated >= wanted && available >= wanted
             ? (Health.Healthy, $"{available}/{wanted} available")
             : (Health.Progressing, $"{updated}/{wanted} updated, {available}/{wanted} available");
 
-    private static (string Status, string Reason, string Message)? Condition(
-        Dictionary<string, object?> status,
-        string type
-    )
-    {
-        foreach (
-            var condition in (status.GetValueOrDefault("conditions") as List<object?> ?? []).OfType<
-                Dictionary<string, object?>
-            >()
-        )
-        {
-            if (condition.GetValueOrDefault("type") as string == type)
-            {
-                return (
-                    condition.GetValueOrDefault("status") as string ?? "",
-                    condition.GetValueOrDefault("reason") as string ?? "",
-                    condition.GetValueOrDefault("message") as string ?? ""
-                );
-            }
-        }
-        return null;
-    }
+    private static T Typed<T>(Dictionary<string, object?> live) =>
+        KubernetesJson.Deserialize<T>(JsonData.ToJson(live));
 }

@@ -1,7 +1,6 @@
 using Pipelines.Engine;
-using Pipelines.Failures;
 using Pipelines.Sync.Diff;
-using Pipelines.Yaml.Data;
+using Pipelines.Yaml.Records;
 
 namespace Pipelines.Sync;
 
@@ -16,29 +15,45 @@ public static class SyncConfig
     public static IReadOnlyList<IgnoreDifferencesRule> Load(AbsolutePath root)
     {
         var path = root / RelativePath;
-        if (!path.FileExists)
-        {
-            return [];
-        }
-        var document = YamlData.ParseMapping(File.ReadAllText(path), RelativePath);
-        return (document.GetValueOrDefault("ignoreDifferences") as List<object?> ?? [])
-            .Select(item =>
-                item is Dictionary<string, object?> rule
-                && rule.GetValueOrDefault("kind") is string kind
-                    ? new IgnoreDifferencesRule(
-                        rule.GetValueOrDefault("group") as string,
-                        kind,
-                        rule.GetValueOrDefault("name") as string,
-                        rule.GetValueOrDefault("namespace") as string,
-                        (rule.GetValueOrDefault("jsonPointers") as List<object?> ?? [])
-                            .Select(p => p?.ToString() ?? "")
-                            .ToList()
+        return path.FileExists ? Parse(File.ReadAllText(path), RelativePath) : [];
+    }
+
+    /// <summary>Parses the file's text; <paramref name="file"/> names it in errors.</summary>
+    public static IReadOnlyList<IgnoreDifferencesRule> Parse(string text, string file)
+    {
+        var read = RecordReader.Read<SyncDocument>(text, file);
+        return (read.Root.IgnoreDifferences ?? [])
+            .Select(rule =>
+                string.IsNullOrWhiteSpace(rule.Kind)
+                    ? throw read.Problem(
+                        rule,
+                        "kind",
+                        "an ignoreDifferences rule needs a kind, e.g. Deployment (or * for any kind)."
                     )
-                    : throw new SourceLocatedException(
-                        $"{RelativePath}: each ignoreDifferences rule needs a kind and jsonPointers.",
-                        RelativePath
+                    : new IgnoreDifferencesRule(
+                        rule.Group,
+                        rule.Kind,
+                        rule.Name,
+                        rule.Namespace,
+                        rule.JsonPointers ?? []
                     )
             )
             .ToList();
     }
+}
+
+/// <summary>The shape of helmfile/sync.yaml, as <see cref="RecordReader"/> reads it.</summary>
+internal sealed record SyncDocument
+{
+    public IReadOnlyList<IgnoreDifferencesEntry>? IgnoreDifferences { get; init; }
+}
+
+/// <summary>One ignoreDifferences rule, in Argo CD's field names.</summary>
+internal sealed record IgnoreDifferencesEntry
+{
+    public string? Group { get; init; }
+    public required string Kind { get; init; }
+    public string? Name { get; init; }
+    public string? Namespace { get; init; }
+    public IReadOnlyList<string>? JsonPointers { get; init; }
 }

@@ -224,8 +224,12 @@ public class ClusterConfigTests
         );
 
         // Assert
-        Assert.Contains("'vpc' is not part of the ClusterConfig", error.Message);
+        Assert.Contains(
+            "unknown field 'vpc'. Known: apiVersion, kind, metadata, iam, accessConfig, managedNodeGroups, addons.",
+            error.Message
+        );
         Assert.Equal("clusters/x.yaml", error.File);
+        Assert.Equal((13, 1), (error.Line, error.Column));
     }
 
     [Fact]

@@ -59,10 +59,11 @@ public class ClustersFileFieldsTests
 
         // Assert
         Assert.Contains(
-            "deadline 'next week' is not a date; write it as YYYY-MM-DD",
+            "environments.stage.clusters[0].deadline must be a date written YYYY-MM-DD (2026-01-31), not 'next week'",
             error.Message
         );
         Assert.Equal(10, error.Line);
+        Assert.Equal(9, error.Column);
     }
 
     [Fact]
@@ -174,7 +175,7 @@ public class ClustersFileFieldsTests
         );
         Assert.Equal("arn:aws:iam::111122223333:role/pipelines-cd", environment.CdRole);
         Assert.Contains(
-            "environment 'stage': readOnlyRole must be an IAM role ARN (arn:aws:iam::<account>:role/<name>)",
+            "environments.stage.readOnlyRole must be an IAM role ARN (arn:aws:iam::<account>:role/<name>), not a list",
             error.Message
         );
         Assert.Equal(4, error.Line);

@@ -1,6 +1,4 @@
-using Pipelines.Engine;
-using Pipelines.Failures;
-using Pipelines.Yaml.Data;
+using Pipelines.Yaml.Records;
 
 namespace Pipelines.Clusters.Eksctl;
 
@@ -12,164 +10,73 @@ public static partial class ClusterConfigYaml
     /// </summary>
     public static EksClusterConfig Read(string text, string file)
     {
-        var root = new Reader(YamlData.ParseMapping(text, file), file, "");
-        root.Only(
-            "apiVersion",
-            "kind",
-            "metadata",
-            "iam",
-            "accessConfig",
-            "managedNodeGroups",
-            "addons"
-        );
-        root.Expect("apiVersion", EksClusterConfig.ApiVersion);
-        root.Expect("kind", EksClusterConfig.Kind);
-        var metadata = root.Map("metadata");
-        metadata.Only("name", "region", "version", "tags");
-        var iam = root.Map("iam");
-        iam.Only("withOIDC");
-        var access = root.OptionalMap("accessConfig");
-        access?.Only("authenticationMode", "accessEntries");
+        var read = RecordReader.Read<ClusterConfigDocument>(text, file);
+        var document = read.Root;
+        Expect(read, document, "apiVersion", document.ApiVersion, EksClusterConfig.ApiVersion);
+        Expect(read, document, "kind", document.Kind, EksClusterConfig.Kind);
         return new EksClusterConfig
         {
             Metadata = new EksMetadata(
-                metadata.String("name"),
-                metadata.String("region"),
-                metadata.String("version"),
-                metadata.StringMap("tags")
+                document.Metadata.Name,
+                document.Metadata.Region,
+                document.Metadata.Version,
+                Sorted(document.Metadata.Tags)
             ),
-            WithOidc = iam.Bool("withOIDC"),
-            AccessEntries = (access?.Maps("accessEntries") ?? [])
-                .Select(e =>
-                {
-                    e.Only("principalARN", "kubernetesGroups");
-                    return new EksAccessEntry(
-                        e.String("principalARN"),
-                        e.Strings("kubernetesGroups")
-                    );
-                })
+            WithOidc = document.Iam.WithOidc,
+            AccessEntries = (document.AccessConfig?.AccessEntries ?? [])
+                .Select(e => new EksAccessEntry(e.PrincipalArn, e.KubernetesGroups))
                 .ToList(),
-            ManagedNodeGroups = root.Maps("managedNodeGroups").Select(NodeGroup).ToList(),
-            Addons = root.Maps("addons")
-                .Select(a =>
-                {
-                    a.Only("name", "wellKnownPolicies");
-                    var policies = a.OptionalMap("wellKnownPolicies");
-                    return new EksAddon(
-                        a.String("name"),
-                        policies?.Data.Where(p => p.Value is true).Select(p => p.Key).ToList() ?? []
-                    );
-                })
+            ManagedNodeGroups = (document.ManagedNodeGroups ?? [])
+                .Select(g => NodeGroup(read, g))
+                .ToList(),
+            Addons = (document.Addons ?? [])
+                .Select(a => new EksAddon(
+                    a.Name,
+                    a.WellKnownPolicies?.Where(p => p.Value).Select(p => p.Key).ToList() ?? []
+                ))
                 .ToList(),
         };
     }
 
-    private static NodeGroupProfile NodeGroup(Reader group)
+    private static void Expect(
+        RecordFile<ClusterConfigDocument> read,
+        ClusterConfigDocument document,
+        string field,
+        string value,
+        string expected
+    )
     {
-        group.Only(ClustersFile.NodeGroupFields);
+        if (value != expected)
+        {
+            throw read.Problem(document, field, $"{field} must be {expected}, not '{value}'.");
+        }
+    }
+
+    /// <summary>A node group as eksctl needs it: unlike clusters.yaml, a ClusterConfig states every size.</summary>
+    private static NodeGroupProfile NodeGroup(
+        RecordFile<ClusterConfigDocument> read,
+        NodeGroupEntry group
+    )
+    {
+        int Size(int? value, string field) =>
+            value
+            ?? throw read.Problem(
+                group,
+                $"node group '{group.Name}': required field '{field}' is missing; add it: a whole number."
+            );
         return new NodeGroupProfile
         {
-            Name = group.String("name"),
-            InstanceTypes = group.Strings("instanceTypes"),
-            MinSize = group.Int("minSize"),
-            MaxSize = group.Int("maxSize"),
-            DesiredCapacity = group.Int("desiredCapacity"),
-            VolumeSize = group.Data.ContainsKey("volumeSize") ? group.Int("volumeSize") : null,
-            PrivateNetworking =
-                group.Data.ContainsKey("privateNetworking") && group.Bool("privateNetworking"),
-            Spot = group.Data.ContainsKey("spot") && group.Bool("spot"),
-            Labels = new SortedDictionary<string, string>(
-                group.Data.ContainsKey("labels") ? group.StringMap("labels").ToDictionary() : [],
-                StringComparer.Ordinal
-            ),
+            Name = group.Name,
+            InstanceTypes = group.InstanceTypes,
+            MinSize = Size(group.MinSize, "minSize"),
+            MaxSize = Size(group.MaxSize, "maxSize"),
+            DesiredCapacity = Size(group.DesiredCapacity, "desiredCapacity"),
+            VolumeSize = group.VolumeSize,
+            PrivateNetworking = group.PrivateNetworking ?? false,
+            Spot = group.Spot ?? false,
+            Labels = group.Labels is { } labels
+                ? Sorted(labels)
+                : Sorted(new Dictionary<string, string>()),
         };
-    }
-
-    /// <summary>Typed access to one mapping, with errors naming the file and the field's path.</summary>
-    private sealed record Reader(Dictionary<string, object?> Data, string File, string Path)
-    {
-        public void Only(params string[] keys)
-        {
-            var unknown = Data.Keys.FirstOrDefault(k => !keys.Contains(k));
-            if (unknown is not null)
-            {
-                throw Fail(
-                    unknown,
-                    $"'{unknown}' is not part of the ClusterConfig ProvisionCluster writes (known here: {string.Join(", ", keys)})."
-                );
-            }
-        }
-
-        public void Expect(string key, string value)
-        {
-            if (String(key) != value)
-            {
-                throw Fail(key, $"must be {value}.");
-            }
-        }
-
-        public string String(string key) =>
-            Data.GetValueOrDefault(key) as string ?? throw Fail(key, "must be a string.");
-
-        public int Int(string key) =>
-            Data.GetValueOrDefault(key) is long n and >= int.MinValue and <= int.MaxValue
-                ? (int)n
-                : throw Fail(key, "must be a whole number.");
-
-        public bool Bool(string key) =>
-            Data.GetValueOrDefault(key) as bool? ?? throw Fail(key, "must be true or false.");
-
-        public IReadOnlyList<string> Strings(string key) =>
-            Data.GetValueOrDefault(key) is List<object?> list && list.All(i => i is string)
-                ? list.Cast<string>().ToList()
-                : throw Fail(key, "must be a list of strings.");
-
-        public IReadOnlyDictionary<string, string> StringMap(string key) =>
-            Data.GetValueOrDefault(key) is Dictionary<string, object?> map
-            && map.Values.All(v => v is string)
-                ? new SortedDictionary<string, string>(
-                    map.ToDictionary(p => p.Key, p => (string)p.Value!),
-                    StringComparer.Ordinal
-                )
-                : throw Fail(key, "must be a mapping of strings.");
-
-        public Reader Map(string key) =>
-            OptionalMap(key) ?? throw Fail(key, "is required: a mapping.");
-
-        public Reader? OptionalMap(string key) =>
-            Data.GetValueOrDefault(key) switch
-            {
-                null => null,
-                Dictionary<string, object?> map => new Reader(map, File, Join(key)),
-                _ => throw Fail(key, "must be a mapping."),
-            };
-
-        public IReadOnlyList<Reader> Maps(string key) =>
-            Data.GetValueOrDefault(key) switch
-            {
-                null => [],
-                List<object?> list => list.Select(
-                        (item, i) =>
-                            item is Dictionary<string, object?> map
-                                ? new Reader(map, File, $"{Join(key)}[{i}]")
-                                : throw Fail(key, "must be a list of mappings.")
-                    )
-                    .ToList(),
-                _ => throw Fail(key, "must be a list."),
-            };
-
-        private string Join(string key) => Path.Length == 0 ? key : $"{Path}.{key}";
-
-        private SourceLocatedException Fail(string key, string message)
-        {
-            var position = YamlData.PositionOf(Data, key);
-            var where = position is { } p ? $"{File}:{p.Line}:{p.Column}" : File;
-            return new SourceLocatedException(
-                $"{where}: {Join(key)} {message}",
-                File,
-                position?.Line,
-                position?.Column
-            );
-        }
     }
 }

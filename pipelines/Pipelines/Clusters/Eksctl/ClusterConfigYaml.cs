@@ -1,4 +1,5 @@
 using YamlDotNet.Serialization;
+using YamlDotNet.Serialization.NamingConventions;
 
 namespace Pipelines.Clusters.Eksctl;
 
@@ -10,6 +11,8 @@ namespace Pipelines.Clusters.Eksctl;
 public static partial class ClusterConfigYaml
 {
     private static readonly ISerializer Serializer = new SerializerBuilder()
+        .WithNamingConvention(CamelCaseNamingConvention.Instance)
+        .ConfigureDefaultValuesHandling(DefaultValuesHandling.OmitNull)
         .WithQuotingNecessaryStrings()
         .WithIndentedSequences()
         .DisableAliases()
@@ -19,85 +22,67 @@ public static partial class ClusterConfigYaml
     public static string Write(EksClusterConfig config, string relativePath) =>
         $"# eksctl ClusterConfig of {config.Metadata.Name}, written by ProvisionCluster from helmfile/clusters.yaml.\n"
         + $"# Create: eksctl create cluster -f {relativePath}\n"
-        + Serializer.Serialize(ToData(config));
+        + Serializer.Serialize(ToDocument(config));
 
-    /// <summary>The model as plain data in eksctl's field names and order (also what the JSON schema checks).</summary>
-    public static Dictionary<string, object?> ToData(EksClusterConfig config)
-    {
-        var data = new Dictionary<string, object?>
+    /// <summary>The model in the file's shape; optional parts absent (null) rather than empty.</summary>
+    private static ClusterConfigDocument ToDocument(EksClusterConfig config) =>
+        new()
         {
-            ["apiVersion"] = EksClusterConfig.ApiVersion,
-            ["kind"] = EksClusterConfig.Kind,
-            ["metadata"] = new Dictionary<string, object?>
+            ApiVersion = EksClusterConfig.ApiVersion,
+            Kind = EksClusterConfig.Kind,
+            Metadata = new MetadataEntry
             {
-                ["name"] = config.Metadata.Name,
-                ["region"] = config.Metadata.Region,
-                ["version"] = config.Metadata.Version,
-                ["tags"] = Sorted(config.Metadata.Tags),
+                Name = config.Metadata.Name,
+                Region = config.Metadata.Region,
+                Version = config.Metadata.Version,
+                Tags = Sorted(config.Metadata.Tags),
             },
-            ["iam"] = new Dictionary<string, object?> { ["withOIDC"] = config.WithOidc },
-        };
-        if (config.AccessEntries.Count > 0)
-        {
-            data["accessConfig"] = new Dictionary<string, object?>
-            {
-                ["authenticationMode"] = "API_AND_CONFIG_MAP",
-                ["accessEntries"] = config
-                    .AccessEntries.Select(e => new Dictionary<string, object?>
+            Iam = new IamEntry { WithOidc = config.WithOidc },
+            AccessConfig =
+                config.AccessEntries.Count == 0
+                    ? null
+                    : new AccessConfigEntry
                     {
-                        ["principalARN"] = e.PrincipalArn,
-                        ["kubernetesGroups"] = e.KubernetesGroups.ToList<object?>(),
-                    })
-                    .ToList<object?>(),
-            };
-        }
-        data["managedNodeGroups"] = config.ManagedNodeGroups.Select(NodeGroup).ToList<object?>();
-        data["addons"] = config.Addons.Select(Addon).ToList<object?>();
-        return data;
-    }
-
-    private static Dictionary<string, object?> NodeGroup(NodeGroupProfile group)
-    {
-        var data = new Dictionary<string, object?>
-        {
-            ["name"] = group.Name,
-            ["instanceTypes"] = group.InstanceTypes.ToList<object?>(),
-            ["minSize"] = group.MinSize,
-            ["maxSize"] = group.MaxSize,
-            ["desiredCapacity"] = group.DesiredCapacity,
+                        AuthenticationMode = "API_AND_CONFIG_MAP",
+                        AccessEntries = config
+                            .AccessEntries.Select(e => new AccessEntryEntry
+                            {
+                                PrincipalArn = e.PrincipalArn,
+                                KubernetesGroups = e.KubernetesGroups,
+                            })
+                            .ToList(),
+                    },
+            ManagedNodeGroups = config.ManagedNodeGroups.Select(NodeGroup).ToList(),
+            Addons = config
+                .Addons.Select(a => new AddonEntry
+                {
+                    Name = a.Name,
+                    WellKnownPolicies =
+                        a.WellKnownPolicies.Count == 0
+                            ? null
+                            : new SortedDictionary<string, bool>(
+                                a.WellKnownPolicies.ToDictionary(p => p, _ => true),
+                                StringComparer.Ordinal
+                            ),
+                })
+                .ToList(),
         };
-        if (group.VolumeSize is { } size)
-        {
-            data["volumeSize"] = size;
-        }
-        if (group.PrivateNetworking)
-        {
-            data["privateNetworking"] = true;
-        }
-        if (group.Spot)
-        {
-            data["spot"] = true;
-        }
-        if (group.Labels.Count > 0)
-        {
-            data["labels"] = Sorted(group.Labels);
-        }
-        return data;
-    }
 
-    private static Dictionary<string, object?> Addon(EksAddon addon)
-    {
-        var data = new Dictionary<string, object?> { ["name"] = addon.Name };
-        if (addon.WellKnownPolicies.Count > 0)
+    private static NodeGroupEntry NodeGroup(NodeGroupProfile group) =>
+        new()
         {
-            data["wellKnownPolicies"] = addon
-                .WellKnownPolicies.Order(StringComparer.Ordinal)
-                .ToDictionary(p => p, object? (_) => true);
-        }
-        return data;
-    }
+            Name = group.Name,
+            InstanceTypes = group.InstanceTypes,
+            MinSize = group.MinSize,
+            MaxSize = group.MaxSize,
+            DesiredCapacity = group.DesiredCapacity,
+            VolumeSize = group.VolumeSize,
+            PrivateNetworking = group.PrivateNetworking ? true : null,
+            Spot = group.Spot ? true : null,
+            Labels = group.Labels.Count == 0 ? null : Sorted(group.Labels),
+        };
 
-    private static Dictionary<string, object?> Sorted(IReadOnlyDictionary<string, string> map) =>
-        map.OrderBy(p => p.Key, StringComparer.Ordinal)
-            .ToDictionary(p => p.Key, object? (p) => p.Value);
+    private static SortedDictionary<string, string> Sorted(
+        IReadOnlyDictionary<string, string> map
+    ) => new(map.ToDictionary(), StringComparer.Ordinal);
 }

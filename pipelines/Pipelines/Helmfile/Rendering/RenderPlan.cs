@@ -64,7 +64,7 @@ internal static class RenderPlan
         {
             return [named];
         }
-        var close = Engine.Suggestions.Closest(options.Cluster, live.Select(c => c.Name));
+        var close = Suggestions.Closest(options.Cluster, live.Select(c => c.Name));
         throw new Failures.UsageException(
             $"Cluster '{options.Cluster}' is not a live cluster of environment '{options.Environment}'."
                 + (close is null ? "" : $" Did you mean '{close}'?")

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Pipelines.Engine;
 using Pipelines.Failures;
+using Pipelines.Yaml;
 using Pipelines.Yaml.Data;
 
 namespace Pipelines.Helmfile.State;
@@ -125,15 +126,6 @@ internal sealed class MapReader
             );
     }
 
-    public SourceLocatedException Error(string key, string message)
-    {
-        var position = YamlData.PositionOf(_map, key);
-        var location = position is { } p ? $"{_file}:{p.Line}:{p.Column}" : _file;
-        return new SourceLocatedException(
-            $"{location}: {message}",
-            _file,
-            position?.Line,
-            position?.Column
-        );
-    }
+    public SourceLocatedException Error(string key, string message) =>
+        YamlProblem.At(_file, YamlData.PositionOf(_map, key), message);
 }

@@ -1,6 +1,6 @@
-namespace Pipelines.Engine;
+namespace Pipelines.Failures;
 
-/// <summary>"Did you mean" by edit distance, for targets, parameters and allowed values.</summary>
+/// <summary>"Did you mean" by edit distance, for targets, parameters, allowed values and the fields of YAML files.</summary>
 public static class Suggestions
 {
     public static string? Closest(
