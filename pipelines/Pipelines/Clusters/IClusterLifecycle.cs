@@ -119,14 +119,7 @@ public interface IClusterLifecycle : ISync, IConfigRepoPublish
                         ConfigRepoContext,
                         ct
                     );
-                    Report(
-                        "change",
-                        !result.Changed ? "none needed"
-                            : result.PullRequest is { } pr ? pr.Url
-                            : result.Commit is { } commit
-                                ? $"{commit[..Math.Min(12, commit.Length)]} on {result.Branch}"
-                            : $"planned on {result.Branch}"
-                    );
+                    Report("change", result.Describe());
                 });
 
     Target ClusterStatus =>

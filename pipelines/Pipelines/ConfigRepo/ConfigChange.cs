@@ -49,6 +49,20 @@ public sealed record ConfigChangeResult
     /// <summary>Push races lost and redone.</summary>
     public int Retries { get; init; }
     public IReadOnlyList<FileChange> Files { get; init; } = [];
+
+    /// <summary>
+    /// What became of the change, in one phrase for a target's note (every target that changes the config repo says
+    /// it the same way): "already up to date", "opened PR #12 (https://...)", "pushed 0a1b2c3d4e5f to main after 2
+    /// retries", "dry run: nothing pushed to main".
+    /// </summary>
+    public string Describe() =>
+        !Changed ? "already up to date"
+        : PullRequest is { } pr
+            ? $"{(pr.Created ? "opened" : "updated")} PR #{pr.Number} ({pr.Url})"
+        : Commit is { } commit
+            ? $"pushed {ConfigRepoChanges.ShortSha(commit)} to {Branch}"
+                + (Retries == 0 ? "" : $" after {Retries} retries")
+        : $"dry run: nothing pushed to {Branch}";
 }
 
 /// <summary>One file's change, with its unified diff.</summary>

@@ -45,7 +45,7 @@ internal static partial class ConfigRepoBumping
                 context,
                 ct
             );
-            report.Add(new($"{app} {string.Join(",", direct)}", Describe(result)));
+            report.Add(new($"{app} {string.Join(",", direct)}", result.Describe()));
         }
         foreach (var env in envs.Except(direct))
         {
@@ -61,7 +61,7 @@ internal static partial class ConfigRepoBumping
                 context,
                 ct
             );
-            report.Add(new($"{app} {env}", Describe(result)));
+            report.Add(new($"{app} {env}", result.Describe()));
         }
         return report;
     }
@@ -148,12 +148,4 @@ internal static partial class ConfigRepoBumping
 
     [System.Text.RegularExpressions.GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9._-]{0,62}$")]
     private static partial System.Text.RegularExpressions.Regex PlainName();
-
-    private static string Describe(ConfigChangeResult result) =>
-        !result.Changed ? "already up to date"
-        : result.PullRequest is { } pr ? $"{(pr.Created ? "opened" : "updated")} PR #{pr.Number}"
-        : result.Commit is { } commit
-            ? $"pushed {ConfigRepoChanges.ShortSha(commit)}"
-                + (result.Retries == 0 ? "" : $" after {result.Retries} retries")
-        : "dry run";
 }

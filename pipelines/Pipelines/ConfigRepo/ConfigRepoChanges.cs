@@ -31,6 +31,10 @@ public static partial class ConfigRepoChanges
             : await PullRequestAsync(clone, change, context, ct);
     }
 
+    /// <summary>
+    /// Edits, commits and pushes; a push that lost the race to another commit is redone from the new HEAD (never a
+    /// blind rebase), with jittered waits so racing writers spread out.
+    /// </summary>
     private static async Task<ConfigChangeResult> CommitAsync(
         ConfigClone clone,
         ConfigChange change,
@@ -38,46 +42,69 @@ public static partial class ConfigRepoChanges
         CancellationToken ct
     )
     {
-        for (var attempt = 0; attempt < context.MaxAttempts; attempt++)
-        {
-            var (edit, files) = await EditAsync(clone, change, ct);
-            if (edit is null)
-            {
-                return Unchanged(clone, attempt);
-            }
-            if (context.DryRun)
-            {
-                ShowPlan(clone, edit, files, $"would commit to {clone.Branch} and push");
-                return new ConfigChangeResult
-                {
-                    Changed = true,
-                    Branch = clone.Branch,
-                    Files = files,
-                };
-            }
-            var commit = await clone.CommitAsync(edit, ct);
-            if (await clone.TryPushAsync(clone.Branch, force: false, ct))
-            {
-                Log.Info($"Pushed {ShortSha(commit)} to {clone.Branch} of {clone.Repository}.");
-                return new ConfigChangeResult
-                {
-                    Changed = true,
-                    Commit = commit,
-                    Branch = clone.Branch,
-                    Retries = attempt,
-                    Files = files,
-                };
-            }
-            Log.Info(
-                $"{clone.Branch} of {clone.Repository} moved while we edited; redoing the edit on its new HEAD."
-            );
-            await Task.Delay(Backoff(context, attempt), ct);
-            await clone.ResetToRemoteAsync(ct);
-        }
-        throw new ConfigRepoException(
-            $"Gave up after {context.MaxAttempts} pushes to {clone.Branch} of {clone.Repository}: other commits "
-                + "landed first every time. Rerun the job, or use --via pull-request."
+        var attempt = 0;
+        var pipeline = Retries.ForResult<ConfigChangeResult?>(
+            $"Push to {clone.Branch} of {clone.Repository}",
+            new RetryBounds(context.MaxAttempts, context.RetryDelay, MaxPushDelay),
+            lostRace => lostRace is null,
+            _ => "the branch moved while we edited; redoing the edit on its new HEAD"
         );
+        var result = await pipeline.ExecuteAsync(
+            async token =>
+            {
+                if (attempt > 0)
+                {
+                    await clone.ResetToRemoteAsync(token);
+                }
+                return await TryCommitAsync(clone, change, context, attempt++, token);
+            },
+            ct
+        );
+        return result
+            ?? throw new ConfigRepoException(
+                $"Gave up after {context.MaxAttempts} pushes to {clone.Branch} of {clone.Repository}: other commits "
+                    + "landed first every time. Rerun the job, or use --via pull-request."
+            );
+    }
+
+    /// <summary>One attempt: the result, or null when the push lost the race to another commit.</summary>
+    private static async Task<ConfigChangeResult?> TryCommitAsync(
+        ConfigClone clone,
+        ConfigChange change,
+        ConfigRepoContext context,
+        int attempt,
+        CancellationToken ct
+    )
+    {
+        var (edit, files) = await EditAsync(clone, change, ct);
+        if (edit is null)
+        {
+            return Unchanged(clone, attempt);
+        }
+        if (context.DryRun)
+        {
+            ShowPlan(clone, edit, files, $"would commit to {clone.Branch} and push");
+            return new ConfigChangeResult
+            {
+                Changed = true,
+                Branch = clone.Branch,
+                Files = files,
+            };
+        }
+        var commit = await clone.CommitAsync(edit, ct);
+        if (!await clone.TryPushAsync(clone.Branch, force: false, ct))
+        {
+            return null;
+        }
+        Log.Info($"Pushed {ShortSha(commit)} to {clone.Branch} of {clone.Repository}.");
+        return new ConfigChangeResult
+        {
+            Changed = true,
+            Commit = commit,
+            Branch = clone.Branch,
+            Retries = attempt,
+            Files = files,
+        };
     }
 
     /// <summary>Runs the edit on the clone as it is now; a null edit or no changed byte means nothing to do.</summary>
@@ -120,12 +147,8 @@ public static partial class ConfigRepoChanges
         );
     }
 
-    /// <summary>Full jitter: a random wait up to a doubling cap, so racing writers spread out instead of colliding again.</summary>
-    private static TimeSpan Backoff(ConfigRepoContext context, int attempt) =>
-        TimeSpan.FromMilliseconds(
-            Random.Shared.NextDouble()
-                * Math.Min(2000, context.RetryDelay.TotalMilliseconds * Math.Pow(2, attempt))
-        );
+    /// <summary>Racing writers need a short wait, not a long one: the longest between two pushes.</summary>
+    private static readonly TimeSpan MaxPushDelay = TimeSpan.FromSeconds(2);
 
     internal static string ShortSha(string sha) => sha.Length > 12 ? sha[..12] : sha;
 }

@@ -3,7 +3,6 @@ using Pipelines.Engine;
 using Pipelines.Failures;
 using Pipelines.Tools;
 using Polly;
-using Polly.Retry;
 
 namespace Pipelines.Images;
 
@@ -13,28 +12,15 @@ namespace Pipelines.Images;
 /// </summary>
 internal static partial class RegistryRetry
 {
-    public const int MaxRetries = 3;
+    /// <summary>Attempts in all before a registry counts as unavailable.</summary>
+    public static int MaxAttempts => RetryBounds.RemoteCall.MaxAttempts;
 
-    private static readonly ResiliencePipeline Pipeline = new ResiliencePipelineBuilder()
-        .AddRetry(
-            new RetryStrategyOptions
-            {
-                ShouldHandle = new PredicateBuilder().Handle<ToolException>(IsTransient),
-                MaxRetryAttempts = MaxRetries,
-                BackoffType = DelayBackoffType.Exponential,
-                UseJitter = true,
-                Delay = TimeSpan.FromMilliseconds(250),
-                MaxDelay = TimeSpan.FromSeconds(4),
-                OnRetry = args =>
-                {
-                    Log.Warning(
-                        $"Registry call failed ({FirstLine(args.Outcome.Exception)}); retry {args.AttemptNumber + 1} of {MaxRetries} in {args.RetryDelay.TotalMilliseconds:0} ms"
-                    );
-                    return ValueTask.CompletedTask;
-                },
-            }
-        )
-        .Build();
+    private static readonly ResiliencePipeline Pipeline = Retries.For(
+        "Registry call",
+        RetryBounds.RemoteCall,
+        e => e is ToolException tool && IsTransient(tool),
+        FirstLine
+    );
 
     public static async Task<T> RunAsync<T>(
         RegistryTarget registry,
@@ -49,7 +35,7 @@ internal static partial class RegistryRetry
         catch (ToolException exception) when (IsTransient(exception))
         {
             throw new RegistryUnavailableException(
-                $"Registry {registry.Host} did not answer after {MaxRetries + 1} attempts: {FirstLine(exception)}"
+                $"Registry {registry.Host} did not answer after {MaxAttempts} attempts: {FirstLine(exception)}"
             );
         }
     }
@@ -57,11 +43,11 @@ internal static partial class RegistryRetry
     public static bool IsTransient(ToolException exception) =>
         TransientPattern().IsMatch(exception.Detail);
 
-    private static string FirstLine(Exception? exception) =>
+    private static string FirstLine(Exception exception) =>
         exception is ToolException tool
             ? tool.Detail.Split('\n').LastOrDefault(l => l.Trim().Length > 0)?.Trim()
                 ?? tool.Message
-            : exception?.Message ?? "unknown error";
+            : exception.Message;
 
     [GeneratedRegex(
         @"connection refused|connection reset|broken pipe|i/o timeout|unexpected EOF|: EOF|TLS handshake timeout|\b50[0-4]\b|Internal Server Error|Bad Gateway|Service Unavailable|Gateway Timeout|too many requests",

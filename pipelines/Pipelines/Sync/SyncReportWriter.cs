@@ -1,4 +1,5 @@
 using Pipelines.Engine;
+using Pipelines.Text;
 
 namespace Pipelines.Sync;
 
@@ -17,32 +18,13 @@ public static class SyncReportWriter
                 yield break;
             }
         }
-        var rows = report
-            .Objects.Select(o =>
-                new[]
-                {
-                    o.Group.Length == 0 ? "core" : o.Group,
-                    o.Kind,
-                    o.Namespace ?? "",
-                    o.Name,
-                    o.Status.ToString(),
-                    o.Health?.ToString() ?? "",
-                    o.Message,
-                }
-            )
-            .ToList();
-        var titles = new[] { "GROUP", "KIND", "NAMESPACE", "NAME", "STATUS", "HEALTH", "MESSAGE" };
-        var widths = titles
-            .Select((t, i) => rows.Select(r => r[i].Length).Append(t.Length).Max())
-            .ToArray();
-        if (report.Error is null)
+        else
         {
             yield return $"{header}: {Counts(report)}";
         }
-        yield return Line(titles, widths);
-        foreach (var row in rows)
+        foreach (var line in Table(report, Titles).Text())
         {
-            yield return Line(row, widths);
+            yield return line;
         }
     }
 
@@ -59,11 +41,9 @@ public static class SyncReportWriter
             }
         }
         yield return "";
-        yield return "| Group | Kind | Namespace | Name | Status | Health | Message |";
-        yield return "|---|---|---|---|---|---|---|";
-        foreach (var o in report.Objects)
+        foreach (var line in Table(report, Titles.Select(Capitalized).ToList()).Markdown())
         {
-            yield return $"| {(o.Group.Length == 0 ? "core" : o.Group)} | {o.Kind} | {o.Namespace} | {o.Name} | {o.Status} | {o.Health} | {o.Message.Replace("|", "\\|")} |";
+            yield return line;
         }
         foreach (var o in report.Objects.Where(o => o.Diff.Length > 0))
         {
@@ -91,6 +71,39 @@ public static class SyncReportWriter
                 : ""
         );
 
-    private static string Line(string[] cells, int[] widths) =>
-        string.Join("  ", cells.Select((c, i) => c.PadRight(widths[i]))).TrimEnd();
+    private static readonly string[] Titles =
+    [
+        "GROUP",
+        "KIND",
+        "NAMESPACE",
+        "NAME",
+        "STATUS",
+        "HEALTH",
+        "MESSAGE",
+    ];
+
+    // kubectl's upper-case titles on the console, "Namespace" in the Markdown table.
+    private static string Capitalized(string title) => title[0] + title[1..].ToLowerInvariant();
+
+    private static TextTable Table(ClusterReport report, IReadOnlyList<string> titles) =>
+        TextTable.Of(
+            titles,
+            report
+                .Objects.Select(o =>
+                    (IReadOnlyList<string>)
+                        [
+                            o.Group.Length == 0 ? "core" : o.Group,
+                            o.Kind,
+                            o.Namespace ?? "",
+                            o.Name,
+                            o.Status.ToString(),
+                            o.Health?.ToString() ?? "",
+                            o.Message,
+                        ]
+                )
+                .ToList()
+        ) with
+        {
+            Rule = TableRule.None,
+        };
 }

@@ -1,10 +1,12 @@
 using System.Text;
+using DiffPlex;
+using DiffPlex.Chunkers;
 
 namespace Pipelines.Text;
 
 /// <summary>
-/// A unified diff (<c>diff -u</c> format, 3 lines of context) of two texts, from a longest-common-subsequence
-/// alignment of their lines. Empty when the texts are equal.
+/// A unified diff (<c>diff -u</c> format, 3 lines of context) of two texts, aligned line by line by DiffPlex. Empty
+/// when the texts are equal.
 /// </summary>
 public static class UnifiedDiff
 {
@@ -43,37 +45,45 @@ public static class UnifiedDiff
 
     private static int Start(int line, int count) => count == 0 ? line - 1 : line;
 
-    /// <summary>Classic LCS table; manifests are small enough that O(n·m) is fine and the output is minimal.</summary>
+    /// <summary>
+    /// The line alignment is DiffPlex's (Myers' O(ND) algorithm, minimal); its blocks become edits in <c>diff -u</c>'s
+    /// order: the lines in common, then a block's deletions before its insertions.
+    /// </summary>
     private static List<Edit> Align(string[] a, string[] b)
     {
-        var lcs = new int[a.Length + 1, b.Length + 1];
-        for (var i = a.Length - 1; i >= 0; i--)
-        {
-            for (var j = b.Length - 1; j >= 0; j--)
-            {
-                lcs[i, j] =
-                    a[i] == b[j] ? lcs[i + 1, j + 1] + 1 : Math.Max(lcs[i + 1, j], lcs[i, j + 1]);
-            }
-        }
+        // Each line ends in \n here, so no lines and one empty line stay apart ("" and "\n").
+        var blocks = Differ
+            .Instance.CreateDiffs(
+                string.Concat(a.Select(l => l + "\n")),
+                string.Concat(b.Select(l => l + "\n")),
+                ignoreWhiteSpace: false,
+                ignoreCase: false,
+                new CustomFunctionChunker(text => text.Length == 0 ? [] : text[..^1].Split('\n'))
+            )
+            .DiffBlocks;
         var edits = new List<Edit>();
         int x = 0,
             y = 0;
-        while (x < a.Length || y < b.Length)
+        void Common(int untilOld)
         {
-            if (x < a.Length && y < b.Length && a[x] == b[y])
+            while (x < untilOld)
             {
                 edits.Add(new Edit(' ', a[x], ++x, ++y));
             }
-            // Deletions before insertions, as diff -u prints a changed line.
-            else if (x < a.Length && (y == b.Length || lcs[x + 1, y] >= lcs[x, y + 1]))
+        }
+        foreach (var block in blocks)
+        {
+            Common(block.DeleteStartA);
+            for (var i = 0; i < block.DeleteCountA; i++)
             {
                 edits.Add(new Edit('-', a[x], ++x, y + 1));
             }
-            else
+            for (var i = 0; i < block.InsertCountB; i++)
             {
                 edits.Add(new Edit('+', b[y], x + 1, ++y));
             }
         }
+        Common(a.Length);
         return edits;
     }
 

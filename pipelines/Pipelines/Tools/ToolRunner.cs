@@ -25,11 +25,7 @@ public sealed class ToolRunner
         var completed = await RunUncheckedAsync(command, output, cancellationToken);
         if (completed.ExitCode != 0)
         {
-            throw new ToolException(
-                command.CommandLine,
-                completed.ExitCode,
-                Tail(completed.StandardError, completed.StandardOutput)
-            );
+            throw new ToolException(command.CommandLine, completed.ExitCode, completed.ErrorTail());
         }
         return completed;
     }
@@ -111,14 +107,6 @@ public sealed class ToolRunner
             Log.Info(line);
         }
     }
-
-    /// <summary>The last lines of stderr, or of stdout when the tool reports errors there.</summary>
-    private static string Tail(string stderr, string stdout)
-    {
-        var text = string.IsNullOrWhiteSpace(stderr) ? stdout : stderr;
-        var lines = text.Split('\n', StringSplitOptions.RemoveEmptyEntries);
-        return string.Join('\n', lines.TakeLast(20)).TrimEnd();
-    }
 }
 
 /// <summary>Whether a tool's output streams to the build log as it comes, or is only captured.</summary>
@@ -137,7 +125,22 @@ public sealed record ToolResult(
     string StandardOutput,
     string StandardError,
     TimeSpan Duration
-);
+)
+{
+    /// <summary>How many lines of output a failure carries: enough for the error, not the whole log.</summary>
+    public const int TailLines = 20;
+
+    /// <summary>
+    /// The last non-empty lines of stderr, or of stdout when stderr is empty (some tools report errors there):
+    /// what a <see cref="ToolException"/> shows of a failed command.
+    /// </summary>
+    public string ErrorTail()
+    {
+        var text = string.IsNullOrWhiteSpace(StandardError) ? StandardOutput : StandardError;
+        var lines = text.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        return string.Join('\n', lines.TakeLast(TailLines)).TrimEnd();
+    }
+}
 
 /// <summary>A command failed: carries the command line, the exit code and the tail of its error output.</summary>
 public sealed class ToolException(string commandLine, int? exitCode, string detail)

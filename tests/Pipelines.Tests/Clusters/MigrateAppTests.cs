@@ -96,7 +96,7 @@ public class MigrateAppTests
             );
         }
         Assert.True(again.ExitCode == 0, again.AllOutput);
-        Assert.Contains("change: none needed", again.NoteOf("MigrateApp"));
+        Assert.Contains("change: already up to date", again.NoteOf("MigrateApp"));
     }
 
     [Fact]

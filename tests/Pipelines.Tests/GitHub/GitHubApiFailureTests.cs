@@ -117,7 +117,7 @@ public sealed class GitHubApiFailureTests
         Assert.Single(server.PullRequests("sre", "config"));
         Assert.Equal(3, server.Requests.Count(r => r.Method == "POST"));
         Assert.Contains($"failed ({status} ", log.Text);
-        Assert.Contains("attempt 3 of 4", log.Text);
+        Assert.Contains($"attempt 3 of {GitHubCalls.MaxAttempts}", log.Text);
     }
 
     [Fact]
@@ -149,7 +149,7 @@ public sealed class GitHubApiFailureTests
     }
 
     [Fact]
-    public async Task Persistent_server_errors_fail_after_four_attempts_naming_the_repository()
+    public async Task Persistent_server_errors_fail_after_the_last_attempt_naming_the_repository()
     {
         // Arrange
         await using var server = await PullRequestTests.StartWithConfigRepoAsync();
@@ -162,18 +162,18 @@ public sealed class GitHubApiFailureTests
 
         // Assert
         Assert.Equal(
-            "GitHub kept failing to open or update the pull request bump/web/prod -> main in sre/config: 4 attempts, "
+            $"GitHub kept failing to open or update the pull request bump/web/prod -> main in sre/config: {GitHubCalls.MaxAttempts} attempts, "
                 + "the last answered 502 Bad Gateway. GitHub may be having an incident (https://www.githubstatus.com): "
                 + "run the job again later.",
             error.Message
         );
         Assert.Equal(new GitHubRepository("sre", "config"), error.Repository);
-        Assert.Equal(4, server.Requests.Count);
+        Assert.Equal(GitHubCalls.MaxAttempts, server.Requests.Count);
         Assert.Empty(server.PullRequests("sre", "config"));
     }
 
     [Fact]
-    public async Task An_api_that_cannot_be_reached_fails_after_four_attempts_naming_the_url()
+    public async Task An_api_that_cannot_be_reached_fails_after_the_last_attempt_naming_the_url()
     {
         // Arrange
         Uri apiUri;
@@ -193,18 +193,21 @@ public sealed class GitHubApiFailureTests
         Assert.Null(error.StatusCode);
         Assert.StartsWith(
             $"Could not reach the GitHub API at {apiUri} to open or update the pull request bump/web/prod -> main "
-                + "in sre/config after 4 attempts:",
+                + $"in sre/config after {GitHubCalls.MaxAttempts} attempts:",
             error.Message
         );
         Assert.EndsWith(
             "Check GITHUB_API_URL (or the API URL given) and the network.",
             error.Message
         );
-        Assert.Contains("attempt 4 of 4", log.Text);
+        Assert.Contains(
+            $"attempt {GitHubCalls.MaxAttempts} of {GitHubCalls.MaxAttempts}",
+            log.Text
+        );
     }
 
     [Fact]
-    public async Task An_api_that_never_answers_fails_after_four_timed_out_attempts()
+    public async Task An_api_that_never_answers_fails_after_every_attempt_timed_out()
     {
         // Arrange
         await using var server = await PullRequestTests.StartWithConfigRepoAsync();
@@ -220,10 +223,10 @@ public sealed class GitHubApiFailureTests
         // Assert
         Assert.StartsWith(
             $"The GitHub API at {server.ApiUri} did not answer in time to open or update the pull request "
-                + "bump/web/prod -> main in sre/config: 4 attempts timed out.",
+                + $"bump/web/prod -> main in sre/config: {GitHubCalls.MaxAttempts} attempts timed out.",
             error.Message
         );
-        Assert.Equal(4, server.Requests.Count);
+        Assert.Equal(GitHubCalls.MaxAttempts, server.Requests.Count);
     }
 
     [Fact]

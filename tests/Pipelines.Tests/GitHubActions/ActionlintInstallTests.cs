@@ -36,10 +36,8 @@ public sealed class ActionlintInstallTests
         );
         Assert.Contains($"but the build pins {ActionlintInstall.Integrity}", exception.Message);
         Assert.Equal(
-            ["install.lock"],
-            Directory
-                .EnumerateFileSystemEntries(Path.Combine(tools, "actionlint"))
-                .Select(Path.GetFileName)
+            ["actionlint.lock"],
+            Directory.EnumerateFileSystemEntries(tools).Select(Path.GetFileName)
         );
     }
 

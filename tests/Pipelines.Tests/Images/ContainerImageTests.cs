@@ -123,12 +123,12 @@ public class ContainerImageTests(RegistryFixture registry) : IClassFixture<Regis
         Assert.Equal(1, result.ExitCode);
         Assert.Equal(Pipelines.Engine.TargetStatus.Succeeded, result.StatusOf("BuildImage"));
         Assert.Contains(
-            $"Registry {stoppedHost} did not answer after {RegistryRetry.MaxRetries + 1} attempts",
+            $"Registry {stoppedHost} did not answer after {RegistryRetry.MaxAttempts} attempts",
             result.AllOutput,
             StringComparison.Ordinal
         );
         Assert.Contains(
-            $"retry {RegistryRetry.MaxRetries} of {RegistryRetry.MaxRetries}",
+            $"attempt {RegistryRetry.MaxAttempts} of {RegistryRetry.MaxAttempts}",
             result.AllOutput,
             StringComparison.Ordinal
         );

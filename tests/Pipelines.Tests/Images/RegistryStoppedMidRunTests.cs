@@ -53,21 +53,21 @@ public class RegistryStoppedMidRunTests(RegistryFixture registry) : IClassFixtur
         Assert.Equal(TargetStatus.Failed, result.StatusOf("PushImage"));
         Assert.True(build.Stopped);
         Assert.Contains(
-            $"Registry {target.Host} did not answer after {RegistryRetry.MaxRetries + 1} attempts",
+            $"Registry {target.Host} did not answer after {RegistryRetry.MaxAttempts} attempts",
             result.AllOutput,
             StringComparison.Ordinal
         );
         var retries = result
             .AllOutput.Split('\n')
             .Count(l =>
-                l.Contains($" of {RegistryRetry.MaxRetries} in ", StringComparison.Ordinal)
+                l.Contains($" of {RegistryRetry.MaxAttempts} in ", StringComparison.Ordinal)
             );
-        Assert.Equal(RegistryRetry.MaxRetries, retries);
+        Assert.Equal(RegistryRetry.MaxAttempts - 1, retries);
         Assert.False(File.Exists(workspace.Root / ".nuke" / "temp" / "image.json"));
     }
 
     [Fact]
-    public async Task A_transient_failure_is_tried_exactly_MaxRetries_plus_one_times_then_names_the_registry()
+    public async Task A_transient_failure_is_tried_exactly_MaxAttempts_times_then_names_the_registry()
     {
         // Arrange
         var target = RegistryTarget.Parse("127.0.0.1:1");
@@ -91,9 +91,9 @@ public class RegistryStoppedMidRunTests(RegistryFixture registry) : IClassFixtur
         );
 
         // Assert
-        Assert.Equal(RegistryRetry.MaxRetries + 1, attempts);
+        Assert.Equal(RegistryRetry.MaxAttempts, attempts);
         Assert.StartsWith(
-            $"Registry 127.0.0.1:1 did not answer after {RegistryRetry.MaxRetries + 1} attempts",
+            $"Registry 127.0.0.1:1 did not answer after {RegistryRetry.MaxAttempts} attempts",
             error.Message,
             StringComparison.Ordinal
         );

@@ -1,10 +1,12 @@
+using Pipelines.Text;
+
 namespace Pipelines.Clusters.Status;
 
 /// <summary>ClusterStatus's two tables per environment: clusters, then apps.</summary>
 public static class StatusWriter
 {
     public static TextTable Clusters(EnvironmentStatus status) =>
-        new(
+        TextTable.Of(
             [
                 "Cluster",
                 "Version",
@@ -33,7 +35,7 @@ public static class StatusWriter
         );
 
     public static TextTable Apps(EnvironmentStatus status) =>
-        new(
+        TextTable.Of(
             ["App", "Tier", "Runs on", "Status"],
             status
                 .Apps.Select(a =>

@@ -49,7 +49,12 @@ internal static partial class AppOnboarding
             context,
             ct
         );
-        report.Add(new("added", Describe(added, direct)));
+        report.Add(
+            new(
+                "added",
+                added.Describe() + (direct.Count > 0 ? $"; on in {string.Join(", ", direct)}" : "")
+            )
+        );
         foreach (var env in reviewed)
         {
             var enabled = await ConfigRepoChanges.ApplyAsync(
@@ -65,7 +70,7 @@ internal static partial class AppOnboarding
                 context,
                 ct
             );
-            report.Add(new(env, Describe(enabled, [env])));
+            report.Add(new(env, enabled.Describe()));
         }
         Log.Info(
             $"{app} is in the config repo. Until its first BumpK8sConfig pins an image in an environment it is switched "
@@ -88,15 +93,6 @@ internal static partial class AppOnboarding
                     + "ending with a letter or digit, at most 63 characters (it names a release, a namespace and an "
                     + "image). Example: web2."
             );
-
-    private static string Describe(ConfigChangeResult result, IReadOnlyList<string> envs) =>
-        !result.Changed ? "already there"
-        : result.PullRequest is { } pr
-            ? $"PR #{pr.Number} switches it on in {string.Join(", ", envs)}"
-        : result.Commit is { } commit
-            ? $"{ConfigRepoChanges.ShortSha(commit)} on {result.Branch}"
-                + (envs.Count > 0 ? $", on in {string.Join(", ", envs)}" : "")
-        : "dry run";
 
     [GeneratedRegex("^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$")]
     private static partial Regex Label();

@@ -55,10 +55,6 @@ internal static class ChangePublishing
             build.ConfigRepoContext,
             ct
         );
-        return !result.Changed ? "already in the config repo"
-            : result.PullRequest is { } pr ? $"PR #{pr.Number}"
-            : result.Commit is { } commit
-                ? $"{patch.Files.Count} files in {ConfigRepoChanges.ShortSha(commit)}"
-            : "dry run";
+        return result.Describe();
     }
 }

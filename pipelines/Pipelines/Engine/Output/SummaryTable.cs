@@ -1,3 +1,5 @@
+using Pipelines.Text;
+
 namespace Pipelines.Engine;
 
 /// <summary>Target / Status / Duration / Note, as plain text for the console and as Markdown for GitHub.</summary>
@@ -19,35 +21,37 @@ internal static class SummaryTable
 
     public static IEnumerable<string> Text(IReadOnlyList<Row> rows, TimeSpan total)
     {
-        var width =
-            Math.Max("Target".Length, rows.Select(r => r.Target.Length).DefaultIfEmpty(0).Max())
-            + 3;
-        var rule = new string('─', width + 28);
-        yield return "";
-        yield return new string('═', width + 28);
-        yield return $"{"Target".PadRight(width)}{"Status", -12}{"Duration", 10}   Note";
-        yield return rule;
-        foreach (var row in rows)
-        {
-            var line =
-                $"{row.Target.PadRight(width)}{row.Status, -12}{Format(row.Duration), 10}   {row.Note}";
-            yield return line.TrimEnd();
-        }
-        yield return rule;
-        yield return $"{"Total".PadRight(width)}{"", -12}{Format(total), 10}";
-        yield return new string('═', width + 28);
+        var lines = Table(rows, total).Text().ToList();
+        var frame = new string('═', lines[0].Length);
+        return ["", frame, .. lines, frame];
     }
 
-    public static IEnumerable<string> Markdown(IReadOnlyList<Row> rows, TimeSpan total)
-    {
-        yield return "| Target | Status | Duration | Note |";
-        yield return "|---|---|---:|---|";
-        foreach (var row in rows)
+    public static IEnumerable<string> Markdown(IReadOnlyList<Row> rows, TimeSpan total) =>
+        Table(rows, total).Markdown();
+
+    // Status and Duration keep their width whatever the rows hold, so the columns stay put from build to build.
+    private static TextTable Table(IReadOnlyList<Row> rows, TimeSpan total) =>
+        new(
+            [
+                new TableColumn("Target"),
+                new TableColumn("Status", MinWidth: 9),
+                new TableColumn("Duration", ColumnAlignment.Right, MinWidth: 10),
+                new TableColumn("Note"),
+            ],
+            rows.Select(r =>
+                    (IReadOnlyList<string>)
+                        [r.Target, r.Status.ToString(), Format(r.Duration), r.Note]
+                )
+                .ToList()
+        )
         {
-            yield return $"| {row.Target} | {row.Status} | {Format(row.Duration)} | {row.Note.Replace("|", "\\|")} |";
-        }
-        yield return $"| **Total** | | {Format(total)} | |";
-    }
+            Footer =
+            [
+                ["Total", "", Format(total), ""],
+            ],
+            Gap = "   ",
+            Rule = TableRule.Line,
+        };
 
     private static string Format(TimeSpan? duration) =>
         duration switch

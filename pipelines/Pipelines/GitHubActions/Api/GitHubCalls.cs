@@ -2,8 +2,6 @@ using System.Globalization;
 using System.Net;
 using Octokit;
 using Pipelines.Engine;
-using Polly;
-using Polly.Retry;
 
 namespace Pipelines.GitHubActions.Api;
 
@@ -14,7 +12,8 @@ namespace Pipelines.GitHubActions.Api;
 /// </summary>
 internal static class GitHubCalls
 {
-    public const int MaxAttempts = 4;
+    /// <summary>Attempts in all before a call fails (the bounds every remote call has).</summary>
+    public static int MaxAttempts => RetryBounds.RemoteCall.MaxAttempts;
 
     /// <summary>A 429 asking for a longer wait than this fails at once rather than holding the job.</summary>
     public static readonly TimeSpan MaxRetryAfter = TimeSpan.FromSeconds(60);
@@ -30,32 +29,13 @@ internal static class GitHubCalls
         CancellationToken cancellationToken
     )
     {
-        var pipeline = new ResiliencePipelineBuilder()
-            .AddRetry(
-                new RetryStrategyOptions
-                {
-                    ShouldHandle = new PredicateBuilder().Handle<Exception>(e =>
-                        IsTransient(e) || IsTimeout(e, cancellationToken)
-                    ),
-                    MaxRetryAttempts = MaxAttempts - 1,
-                    BackoffType = DelayBackoffType.Exponential,
-                    UseJitter = true,
-                    Delay = TimeSpan.FromMilliseconds(250),
-                    MaxDelay = TimeSpan.FromSeconds(8),
-                    DelayGenerator = args =>
-                        ValueTask.FromResult(RetryAfter(args.Outcome.Exception)),
-                    OnRetry = args =>
-                    {
-                        Log.Warning(
-                            $"GitHub call to {operation.Description} in {operation.Repository} failed "
-                                + $"({GitHubFailures.Short(args.Outcome.Exception)}); attempt {args.AttemptNumber + 2} "
-                                + $"of {MaxAttempts} in {args.RetryDelay.TotalMilliseconds:0} ms"
-                        );
-                        return ValueTask.CompletedTask;
-                    },
-                }
-            )
-            .Build();
+        var pipeline = Retries.For(
+            $"GitHub call to {operation.Description} in {operation.Repository}",
+            RetryBounds.RemoteCall,
+            e => IsTransient(e) || IsTimeout(e, cancellationToken),
+            GitHubFailures.Short,
+            RetryAfter
+        );
         try
         {
             return await pipeline.ExecuteAsync(async ct => await call(ct), cancellationToken);

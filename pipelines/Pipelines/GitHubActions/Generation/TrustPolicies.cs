@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Pipelines.GitHubActions.Model;
+using Pipelines.Text;
 
 namespace Pipelines.GitHubActions.Generation;
 
@@ -87,11 +88,16 @@ public static partial class TrustPolicies
                 + "`repo:<owner>/<repo>:environment:<name>`; a role whose trust policy names exactly that subject can be "
                 + "assumed by that environment's jobs and by nothing else. Replace `<account-id>` and `<owner>/<repo>`. "
                 + "What each role may do is in [the security model](security-model.md).\n\n"
-                + "| GitHub environment | jobs (workflow: job) |\n|---|---|\n"
         );
-        foreach (var environment in environments)
+        var table = TextTable.Of(
+            ["GitHub environment", "jobs (workflow: job)"],
+            environments
+                .Select(e => (IReadOnlyList<string>)[$"`{e.Name}`", string.Join(", ", e.Jobs)])
+                .ToList()
+        );
+        foreach (var line in table.Markdown())
         {
-            text.Append($"| `{environment.Name}` | {string.Join(", ", environment.Jobs)} |\n");
+            text.Append(line).Append('\n');
         }
         foreach (var environment in environments)
         {

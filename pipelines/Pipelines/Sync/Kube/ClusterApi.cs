@@ -4,7 +4,6 @@ using k8s;
 using k8s.Autorest;
 using k8s.Models;
 using Polly;
-using Polly.Retry;
 
 namespace Pipelines.Sync.Kube;
 

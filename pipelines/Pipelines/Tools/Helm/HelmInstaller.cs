@@ -8,9 +8,6 @@ namespace Pipelines.Tools.Helm;
 /// </summary>
 public static class HelmInstaller
 {
-    /// <summary>Long enough for a slow download by another build; the lock is released when its holder dies.</summary>
-    private static readonly TimeSpan LockTimeout = TimeSpan.FromMinutes(10);
-
     /// <summary>
     /// Finds the pinned helm (v4.1.4) on PATH, else in <c>&lt;toolsDirectory&gt;/helm/helm</c>; when missing,
     /// installs it there: first the official download (<c>PIPELINES_HELM_DOWNLOAD_URL</c> overrides the URL), its
@@ -41,24 +38,12 @@ public static class HelmInstaller
         {
             return onPath;
         }
-        toolsDirectory = Path.GetFullPath(toolsDirectory);
-        var installed = InstalledPath(toolsDirectory);
-        if (await IsPinnedInstallAsync(installed, cancellationToken))
-        {
-            Log.Info($"Using helm {HelmPins.Version} at {installed} (installed by the build)");
-            return installed;
-        }
-
-        await using var held = await InstallLock.AcquireAsync(
-            Path.Combine(toolsDirectory, "helm.lock"),
-            LockTimeout,
+        var folder = await ToolInstall.EnsureAsync(
+            toolsDirectory,
+            HelmInstall.Package(sources),
             cancellationToken
         );
-        // Another caller may have installed it while this one waited for the lock.
-        if (!await IsPinnedInstallAsync(installed, cancellationToken))
-        {
-            await HelmInstall.RunAsync(toolsDirectory, sources, cancellationToken);
-        }
+        var installed = Path.Combine(folder, HelmSources.ExecutableName);
         Log.Info($"Using helm {HelmPins.Version} at {installed} (installed by the build)");
         return installed;
     }
@@ -87,15 +72,6 @@ public static class HelmInstaller
         );
         return null;
     }
-
-    /// <summary>An earlier install of another helm (the pin moved since) is replaced, not used.</summary>
-    private static async Task<bool> IsPinnedInstallAsync(
-        string installed,
-        CancellationToken cancellationToken
-    ) =>
-        File.Exists(installed)
-        && await TryVersionAsync(installed, cancellationToken) is { } version
-        && HelmPins.IsPinned(version);
 
     private static async Task<string?> TryVersionAsync(
         string helm,
