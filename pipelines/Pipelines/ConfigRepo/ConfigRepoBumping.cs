@@ -117,6 +117,10 @@ internal static partial class ConfigRepoBumping
         {
             return (ImageReference.Parse(text), null);
         }
+        if (build.Results.TryGet<PushedImage>() is { } pushedNow)
+        {
+            return (ImageReference.From(pushedNow), pushedNow.Revision);
+        }
         if (!build.ImageManifestFile.FileExists)
         {
             throw new UsageException(

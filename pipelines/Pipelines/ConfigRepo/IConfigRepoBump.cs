@@ -44,7 +44,9 @@ public interface IConfigRepoBump : IHelmfileRender, IContainerImage, IConfigRepo
                     "Write the pushed image into the app's values for --env in the config repo (commit or PR)"
                 )
                 .Requires(() => Env)
-                .After(PushImage)
+                .Consumes<PushedImage>(
+                    "takes --image, or .nuke/temp/image.json that PushImage wrote in an earlier job"
+                )
                 .Executes(async ct =>
                 {
                     foreach (var result in await ConfigRepoBumping.RunAsync(this, ct))

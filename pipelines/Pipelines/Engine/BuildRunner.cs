@@ -97,6 +97,7 @@ internal static class BuildRunner
             RegisterSecrets(build, parameters, host);
 
             var targets = TargetDiscovery.Discover(build, defaultTarget?.Invoke(build));
+            build.Results = new TargetResults(targets);
             if (build.Help)
             {
                 HelpWriter.Write(host.Output, targets, parameters, root);

@@ -46,6 +46,9 @@ public abstract partial class PipelineBuild : IPipelineBuild
 
     public ParameterStore Parameters { get; internal set; } = new();
 
+    /// <summary>A new store for every run, made once the run's targets are known.</summary>
+    public TargetResults Results { get; internal set; } = new([]);
+
     /// <summary>A value for the summary table's note column of the running target.</summary>
     protected void Report(string key, object? value) => ((IPipelineBuild)this).Report(key, value);
 

@@ -9,16 +9,6 @@ namespace Pipelines.Helmfile;
 /// <summary>What the RenderHelmfile target does, apart from declaring it: render, write or diff, and report.</summary>
 public static class HelmfileRendering
 {
-    // The render of each build run, for targets that follow RenderHelmfile in the same run (Sync).
-    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<
-        IHelmfileRender,
-        RenderResult
-    > Results = new();
-
-    /// <summary>What RenderHelmfile rendered earlier in this run, or null when it did not run.</summary>
-    public static RenderResult? ResultOf(IHelmfileRender build) =>
-        Results.TryGetValue(build, out var result) ? result : null;
-
     /// <summary>Parameter Store references resolved with <c>--aws-region</c> and <c>--ssm-endpoint</c>; the client is made on first use.</summary>
     public static ReferenceResolver References(IHelmfileRender build)
     {
@@ -111,7 +101,6 @@ public static class HelmfileRendering
                 $"Written under {build.RenderedDirectory.RelativeTo(build.RootDirectory)}/{result.Environment}/"
             );
         }
-        Results.AddOrUpdate(build, result);
         return result;
     }
 }
