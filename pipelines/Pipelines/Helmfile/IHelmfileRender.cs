@@ -82,7 +82,7 @@ public interface IHelmfileRender : IPipelineBuild
                 .Produces<RenderResult>()
                 .Executes(async ct =>
                 {
-                    var result = await HelmfileRendering.RenderAsync(this, ct);
+                    var result = await HelmfileRenderer.RenderHelmfileAsync(this, ct);
                     Results.Put(result);
                     Report("releases", result.Releases);
                     Report("cache hits", result.CacheHits);

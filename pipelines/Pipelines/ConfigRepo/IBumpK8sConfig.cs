@@ -6,11 +6,11 @@ using Pipelines.Images;
 namespace Pipelines.ConfigRepo;
 
 /// <summary>
-/// BumpK8sConfig as a component: <c>class Build : PipelineBuild, IConfigRepoBump</c>. Writes the image PushImage
+/// BumpK8sConfig as a component: <c>class Build : PipelineBuild, IBumpK8sConfig</c>. Writes the image PushImage
 /// pushed (or <c>--image</c>, or the one another environment runs) into the app's values for <c>--env</c>, as a
 /// commit on the config repo or, for prod, a pull request.
 /// </summary>
-public interface IConfigRepoBump : IHelmfileRender, IContainerImage, IConfigRepoAccess
+public interface IBumpK8sConfig : IHelmfileRender, IContainerImage, IConfigRepoAccess
 {
     [Parameter(
         "More environments to bump in the same run, besides --env",
@@ -49,7 +49,7 @@ public interface IConfigRepoBump : IHelmfileRender, IContainerImage, IConfigRepo
                 )
                 .Executes(async ct =>
                 {
-                    foreach (var result in await ConfigRepoBumping.RunAsync(this, ct))
+                    foreach (var result in await Bump.BumpK8sConfig.RunAsync(this, ct))
                     {
                         Report(result.Key, result.Value);
                     }

@@ -3,11 +3,11 @@ using Pipelines.Engine;
 namespace Pipelines.Tools.Helm;
 
 /// <summary>
-/// One install of helm into <c>&lt;tools&gt;/helm/</c>, run under the install lock: each source in turn writes the
+/// HelmInstaller's install step: one install of helm into <c>&lt;tools&gt;/helm/</c>, run under the install lock: each source in turn writes the
 /// executable into a staging folder beside the target, it must then answer <c>helm version</c>, and the folder is
 /// renamed into place. A failure leaves nothing behind and says what each source answered.
 /// </summary>
-internal static class HelmInstall
+public static partial class HelmInstaller
 {
     /// <summary>rwxr-xr-x, as the official archive ships helm.</summary>
     internal const UnixFileMode ExecutableMode =
@@ -23,7 +23,7 @@ internal static class HelmInstall
 
     private delegate Task Fetch(string workDirectory, string destination, CancellationToken ct);
 
-    public static async Task RunAsync(
+    private static async Task InstallAsync(
         string toolsDirectory,
         HelmSources sources,
         CancellationToken cancellationToken

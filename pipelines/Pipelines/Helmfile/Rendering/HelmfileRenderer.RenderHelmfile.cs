@@ -1,13 +1,12 @@
 using Pipelines.Engine;
 using Pipelines.GoTemplates;
-using Pipelines.Helmfile.Rendering;
 using Pipelines.Helmfile.Selection;
 using Pipelines.Helmfile.Vals;
 
-namespace Pipelines.Helmfile;
+namespace Pipelines.Helmfile.Rendering;
 
-/// <summary>What the RenderHelmfile target does, apart from declaring it: render, write or diff, and report.</summary>
-public static class HelmfileRendering
+/// <summary>The RenderHelmfile target's steps: render for every live cluster of --env, write or diff, and report.</summary>
+public sealed partial class HelmfileRenderer
 {
     /// <summary>Parameter Store references resolved with <c>--aws-region</c> and <c>--ssm-endpoint</c>; the client is made on first use.</summary>
     public static ReferenceResolver References(IHelmfileRender build)
@@ -21,7 +20,7 @@ public static class HelmfileRendering
         );
     }
 
-    public static async Task<RenderResult> RenderAsync(
+    public static async Task<RenderResult> RenderHelmfileAsync(
         IHelmfileRender build,
         CancellationToken cancellationToken
     )
