@@ -44,6 +44,17 @@ public interface IBumpK8sConfig : IHelmfileRender, IContainerImage, IConfigRepoA
                     "Write the pushed image into the app's values for --env in the config repo (commit or PR)"
                 )
                 .Requires(() => Env)
+                // Besides its own: the app, and how it reaches the config repo (IConfigRepoAccess).
+                .Reads(
+                    () => App,
+                    () => ConfigRepo,
+                    () => ConfigBranch,
+                    () => Via,
+                    () => PullRequestEnvs,
+                    () => GitHubToken,
+                    () => GitHubRepository,
+                    () => GitHubApiUrl
+                )
                 .Consumes<PushedImage>(
                     "takes --image, or .nuke/temp/image.json that PushImage wrote in an earlier job"
                 )
