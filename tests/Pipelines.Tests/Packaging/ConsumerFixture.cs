@@ -42,7 +42,8 @@ public sealed class ConsumerFixture : IAsyncLifetime
         var pack = await ChildProcess.RunAsync(
             "dotnet",
             ["pack", project, "-o", Feed, "--nologo", "-v", "q"],
-            _sources.Path
+            _sources.Path,
+            timeout: ChildProcess.ColdCompileTimeout
         );
         Assert.True(pack.ExitCode == 0, "dotnet pack failed: " + pack.Describe());
         Assert.True(File.Exists(Path.Combine(Feed, "Pipelines.0.1.0.nupkg")), pack.Describe());
@@ -51,7 +52,8 @@ public sealed class ConsumerFixture : IAsyncLifetime
         var build = await ChildProcess.RunAsync(
             "dotnet",
             ["build", "consumer.csproj", "--nologo", "-v", "q", "-clp:NoSummary"],
-            ConsumerDirectory
+            ConsumerDirectory,
+            timeout: ChildProcess.ColdCompileTimeout
         );
         Assert.True(build.ExitCode == 0, "the consumer did not build: " + build.Describe());
         ConsumerAssembly = Directory
