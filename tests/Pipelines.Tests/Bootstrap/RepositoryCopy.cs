@@ -58,6 +58,23 @@ internal sealed class RepositoryCopy : IDisposable
         return copy;
     }
 
+    /// <summary>
+    /// Also copies these folders of the repository (e.g. <c>templates</c>, <c>samples/web</c>), without bin/ or obj/
+    /// but with any <c>.nuke/</c> they hold (the app template has its own).
+    /// </summary>
+    public RepositoryCopy With(params string[] folders)
+    {
+        foreach (var folder in folders)
+        {
+            CopyTree(
+                System.IO.Path.Combine(RepositoryRoot.Path, folder),
+                System.IO.Path.Combine(Path, folder),
+                keepNuke: true
+            );
+        }
+        return this;
+    }
+
     /// <summary>A new empty folder under /tmp whose name starts with the prefix.</summary>
     public static string NewTemporaryDirectory(string prefix) =>
         Directory
@@ -96,7 +113,7 @@ internal sealed class RepositoryCopy : IDisposable
         }
     }
 
-    private static void CopyTree(string from, string to)
+    private static void CopyTree(string from, string to, bool keepNuke = false)
     {
         Directory.CreateDirectory(to);
         foreach (var file in Directory.EnumerateFiles(from))
@@ -106,9 +123,9 @@ internal sealed class RepositoryCopy : IDisposable
         foreach (var directory in Directory.EnumerateDirectories(from))
         {
             var name = System.IO.Path.GetFileName(directory);
-            if (!SkippedFolders.Contains(name) && name != ".nuke")
+            if (!SkippedFolders.Contains(name) && (keepNuke || name != ".nuke"))
             {
-                CopyTree(directory, System.IO.Path.Combine(to, name));
+                CopyTree(directory, System.IO.Path.Combine(to, name), keepNuke);
             }
         }
     }

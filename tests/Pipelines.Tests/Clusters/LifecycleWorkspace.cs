@@ -6,7 +6,6 @@ using Pipelines.Tests.Kubernetes;
 using Pipelines.TestServers;
 using Pipelines.TestServers.Kubernetes;
 using Pipelines.Tools;
-using Pipelines.Tools.Helm;
 
 namespace Pipelines.Tests.Clusters;
 
@@ -117,20 +116,8 @@ internal sealed class LifecycleWorkspace : IDisposable
         return result.StandardOutput.Trim();
     }
 
-    /// <summary>
-    /// Links the helm the test run shares into this root's tools folder, for targets that render through the engine's
-    /// RenderHelmfile (which installs helm under the root it runs in).
-    /// </summary>
-    public async Task LinkSharedHelmAsync()
-    {
-        var helm = await HelmInstaller.EnsureAsync(
-            HelmfileWorkspace.SharedTools,
-            CancellationToken.None
-        );
-        var link = HelmInstaller.InstalledPath(Root / ".nuke" / "temp" / "tools");
-        Directory.CreateDirectory(Path.GetDirectoryName(link)!);
-        File.CreateSymbolicLink(link, helm);
-    }
+    /// <summary>Links the helm the test run shares into this root, for targets that render through RenderHelmfile.</summary>
+    public Task LinkSharedHelmAsync() => HelmfileWorkspace.LinkSharedHelmAsync(Root);
 
     /// <summary>
     /// Adds the app <c>legacy</c> (tier app) whose chart still renders a PodDisruptionBudget as policy/v1beta1, an

@@ -4,6 +4,7 @@ using Pipelines.Helmfile.Rendering;
 using Pipelines.Helmfile.Selection;
 using Pipelines.Helmfile.Vals;
 using Pipelines.TestServers;
+using Pipelines.Tools.Helm;
 
 namespace Pipelines.Tests.Helmfile;
 
@@ -26,6 +27,18 @@ internal sealed class HelmfileWorkspace : IDisposable
     /// <summary>helm is installed once per machine into the repository's own tools folder and shared.</summary>
     public static AbsolutePath SharedTools =>
         AbsolutePath.Create(RepositoryRoot.Path) / ".nuke" / "temp" / "tools";
+
+    /// <summary>
+    /// Links the helm the test run shares into <paramref name="root"/>'s tools folder, for targets that render through
+    /// the engine's RenderHelmfile (which installs helm under the root it runs in).
+    /// </summary>
+    public static async Task LinkSharedHelmAsync(AbsolutePath root)
+    {
+        var helm = await HelmInstaller.EnsureAsync(SharedTools, CancellationToken.None);
+        var link = HelmInstaller.InstalledPath(root / ".nuke" / "temp" / "tools");
+        Directory.CreateDirectory(Path.GetDirectoryName(link)!);
+        File.CreateSymbolicLink(link, helm);
+    }
 
     public static TemplateContext Templates(params (string Name, string Value)[] variables) =>
         new(name => variables.FirstOrDefault(v => v.Name == name).Value);

@@ -2,7 +2,6 @@ using Pipelines.Engine;
 using Pipelines.Helmfile;
 using Pipelines.Tests.Engine;
 using Pipelines.TestServers;
-using Pipelines.Tools.Helm;
 
 namespace Pipelines.Tests.Helmfile;
 
@@ -104,11 +103,6 @@ public sealed class RenderDiffFileTests : IDisposable
                 File.Copy(file, target);
             }
         }
-        var helm = await HelmInstaller.EnsureAsync(
-            HelmfileWorkspace.SharedTools,
-            CancellationToken.None
-        );
-        Directory.CreateDirectory(_harness.Root / ".nuke" / "temp" / "tools" / "helm");
-        File.CreateSymbolicLink(_harness.Root / ".nuke" / "temp" / "tools" / "helm" / "helm", helm);
+        await HelmfileWorkspace.LinkSharedHelmAsync(_harness.Root);
     }
 }

@@ -4,6 +4,7 @@ using Pipelines.Tests.Bootstrap;
 namespace Pipelines.Tests.Packaging;
 
 /// <summary>End to end: a build in another repository that gets the engine from the NuGet package.</summary>
+[Collection(PackedPackagesCollection.Name)]
 public sealed class ConsumerBuildTests(ConsumerFixture fixture) : IClassFixture<ConsumerFixture>
 {
     private static readonly TimeSpan Generous = TimeSpan.FromMinutes(2);
@@ -12,13 +13,13 @@ public sealed class ConsumerBuildTests(ConsumerFixture fixture) : IClassFixture<
     public void The_package_carries_the_engine_under_its_package_id()
     {
         // Arrange
-        var restored = Path.Combine(fixture.Root, "packages", "pipelines", "0.1.0");
+        var restored = Path.Combine(fixture.Root, "packages", "pipelines", fixture.Version);
 
         // Act
         var libraries = Directory.GetFiles(restored, "Pipelines.dll", SearchOption.AllDirectories);
 
         // Assert
-        Assert.True(File.Exists(Path.Combine(fixture.Feed, "Pipelines.0.1.0.nupkg")));
+        Assert.True(File.Exists(Path.Combine(fixture.Feed, $"Pipelines.{fixture.Version}.nupkg")));
         Assert.Single(libraries);
         Assert.Contains(Path.Combine("lib", "net10.0"), libraries[0]);
     }

@@ -3,18 +3,18 @@ using Pipelines.Tests.Bootstrap;
 namespace Pipelines.Tests.Packaging;
 
 /// <summary>
-/// Packs pipelines/ into a local feed, then builds a small consumer that references the package (and only the
-/// package) the way another repository would. Both happen once, in folders under /tmp that dispose deletes.
+/// Builds a small consumer that references the packed Pipelines (and only the package) the way another repository
+/// would, once, in a folder under /tmp that dispose deletes.
 /// </summary>
-public sealed class ConsumerFixture : IAsyncLifetime
+public sealed class ConsumerFixture(PackedPackages packages) : IAsyncLifetime
 {
     private const string NuGetOrg = "https://api.nuget.org/v3/index.json";
 
-    private RepositoryCopy? _sources;
-
     public string Root { get; } = RepositoryCopy.NewTemporaryDirectory("package");
 
-    public string Feed => Path.Combine(Root, "feed");
+    public string Version => packages.Version;
+
+    public string Feed => packages.Feed;
 
     public string ConsumerDirectory => Path.Combine(Root, "consumer");
 
@@ -24,7 +24,7 @@ public sealed class ConsumerFixture : IAsyncLifetime
     {
         try
         {
-            await PackAndBuildAsync();
+            await BuildAsync();
         }
         catch
         {
@@ -33,21 +33,8 @@ public sealed class ConsumerFixture : IAsyncLifetime
         }
     }
 
-    private async Task PackAndBuildAsync()
+    private async Task BuildAsync()
     {
-        // Pack a copy, so the test neither writes pipelines/bin and obj of the repository (which other builds
-        // use at the same time) nor lets the formatter touch its sources.
-        _sources = RepositoryCopy.Create("package-sources");
-        var project = Path.Combine(_sources.Path, "pipelines", "Pipelines", "Pipelines.csproj");
-        var pack = await ChildProcess.RunAsync(
-            "dotnet",
-            ["pack", project, "-o", Feed, "--nologo", "-v", "q"],
-            _sources.Path,
-            timeout: ChildProcess.ColdCompileTimeout
-        );
-        Assert.True(pack.ExitCode == 0, "dotnet pack failed: " + pack.Describe());
-        Assert.True(File.Exists(Path.Combine(Feed, "Pipelines.0.1.0.nupkg")), pack.Describe());
-
         WriteConsumer();
         var build = await ChildProcess.RunAsync(
             "dotnet",
@@ -67,7 +54,6 @@ public sealed class ConsumerFixture : IAsyncLifetime
 
     public Task DisposeAsync()
     {
-        _sources?.Dispose();
         RepositoryCopy.DeleteDirectory(Root);
         return Task.CompletedTask;
     }
@@ -82,7 +68,7 @@ public sealed class ConsumerFixture : IAsyncLifetime
     private void WriteConsumer()
     {
         Directory.CreateDirectory(Path.Combine(ConsumerDirectory, ".nuke"));
-        // A packages folder of its own: the machine-wide one may hold an older Pipelines 0.1.0.
+        // A packages folder of its own, so the machine-wide one never holds this run's Pipelines.
         Write(
             "NuGet.config",
             $"""
@@ -109,7 +95,7 @@ public sealed class ConsumerFixture : IAsyncLifetime
         );
         Write(
             "consumer.csproj",
-            """
+            $"""
             <Project Sdk="Microsoft.NET.Sdk">
               <PropertyGroup>
                 <OutputType>Exe</OutputType>
@@ -120,7 +106,7 @@ public sealed class ConsumerFixture : IAsyncLifetime
                 <TreatWarningsAsErrors>true</TreatWarningsAsErrors>
               </PropertyGroup>
               <ItemGroup>
-                <PackageReference Include="Pipelines" Version="0.1.0" />
+                <PackageReference Include="Pipelines" Version="{Version}" />
               </ItemGroup>
             </Project>
             """
