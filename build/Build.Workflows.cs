@@ -116,7 +116,7 @@ partial class Build : IGitHubWorkflows, IPullRequestReview
                 new()
                 {
                     Id = "bump-k8s-config",
-                    Name = nameof(IConfigRepoBump.BumpK8sConfig),
+                    Name = nameof(IBumpK8sConfig.BumpK8sConfig),
                     Needs = ["push-image"],
                     // The only CI job with CONFIG_REPO_TOKEN: the token is a secret of this environment alone.
                     Environment = new(ConfigRepoEnvironment),
@@ -124,7 +124,7 @@ partial class Build : IGitHubWorkflows, IPullRequestReview
                     Steps =
                     [
                         .. SetupSteps.Build(),
-                        new BuildStep(nameof(IConfigRepoBump.BumpK8sConfig))
+                        new BuildStep(nameof(IBumpK8sConfig.BumpK8sConfig))
                         {
                             Name =
                                 "BumpK8sConfig (test and stage as commits, prod as a pull request)",
@@ -132,13 +132,13 @@ partial class Build : IGitHubWorkflows, IPullRequestReview
                             [
                                 new(nameof(IContainerImage.App), App),
                                 new(nameof(IHelmfileRender.Env), "test"),
-                                new(nameof(IConfigRepoBump.AlsoEnv), ["stage", "prod"]),
+                                new(nameof(IBumpK8sConfig.AlsoEnv), ["stage", "prod"]),
                                 new(
-                                    nameof(IConfigRepoBump.Image),
+                                    nameof(IBumpK8sConfig.Image),
                                     Expr.NeedsOutput("push-image", "reference")
                                 ),
                                 new(
-                                    nameof(IConfigRepoBump.GitHubToken),
+                                    nameof(IBumpK8sConfig.GitHubToken),
                                     Expr.Secret("CONFIG_REPO_TOKEN")
                                 ),
                             ],

@@ -159,5 +159,5 @@ public static class BumpBenchmark
         return count;
     }
 
-    private sealed class BenchmarkBuild : PipelineBuild, IConfigRepoBump;
+    private sealed class BenchmarkBuild : PipelineBuild, IBumpK8sConfig;
 }

@@ -6,6 +6,7 @@ using Pipelines.ConfigRepo;
 using Pipelines.ConfigRepo.Publish;
 using Pipelines.Engine;
 using Pipelines.Helmfile;
+using Pipelines.Helmfile.Rendering;
 using Pipelines.Sync;
 
 namespace Pipelines.Clusters;
@@ -74,7 +75,7 @@ public interface IClusterLifecycle : ISync, IConfigRepoPublish
             Kubeconfig = Kubeconfig?.Value,
             DryRun = DryRun,
             HealthTimeout = TimeSpan.FromSeconds(Timeout),
-            References = HelmfileRendering.References(this),
+            References = HelmfileRenderer.References(this),
         };
 
     Target ProvisionCluster =>
@@ -129,7 +130,7 @@ public interface IClusterLifecycle : ISync, IConfigRepoPublish
                 )
                 .Executes(async ct =>
                 {
-                    var statuses = await ClusterStatusing.RunAsync(Env, ClusterLifecycle, ct);
+                    var statuses = await ClusterStatusReport.RunAsync(Env, ClusterLifecycle, ct);
                     Report("past deadline", statuses.Sum(s => s.PastDeadline.Count));
                     Report("version drift", statuses.Sum(s => s.VersionDrift.Count));
                 });

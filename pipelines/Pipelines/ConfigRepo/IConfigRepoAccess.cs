@@ -4,7 +4,7 @@ namespace Pipelines.ConfigRepo;
 
 /// <summary>
 /// Where and how a component changes the config repo: the repository and branch, commit or pull request, and the
-/// GitHub credentials pull requests need. Shared by BumpK8sConfig (IConfigRepoBump) and MigrateApp
+/// GitHub credentials pull requests need. Shared by BumpK8sConfig (IBumpK8sConfig) and MigrateApp
 /// (IClusterLifecycle), so both take the same parameters and reach the repo the same way.
 /// </summary>
 public interface IConfigRepoAccess : IPipelineBuild

@@ -95,13 +95,10 @@ internal static class BuildRunner
                 environment
             );
             RegisterSecrets(build, parameters, host);
+            host.Verbosity = build.Verbosity;
 
             var targets = TargetDiscovery.Discover(build, defaultTarget?.Invoke(build));
-            if (build.Help)
-            {
-                HelpWriter.Write(host.Output, targets, parameters, root);
-                return ExitCodes.Success;
-            }
+            build.Results = new TargetResults(targets);
             var invoked = commandLine
                 .Positional.Concat(build.InvokedTargets)
                 .SelectMany(t =>
@@ -111,6 +108,18 @@ internal static class BuildRunner
                     )
                 )
                 .ToList();
+            if (build.Help)
+            {
+                if (invoked.Count > 0)
+                {
+                    TargetHelpWriter.Write(host.Output, targets, invoked, parameters, root);
+                }
+                else
+                {
+                    HelpWriter.Write(host.Output, targets, parameters, root);
+                }
+                return ExitCodes.Success;
+            }
             plan = ExecutionPlanner.Plan(targets, invoked, build.Skip);
             if (build.Plan)
             {

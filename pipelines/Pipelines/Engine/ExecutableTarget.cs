@@ -40,6 +40,12 @@ public sealed class ExecutableTarget
     /// <summary>Targets whose scheduling schedules this one.</summary>
     public List<ExecutableTarget> TriggeredBy { get; } = [];
 
+    /// <summary>The types this target may hand to later targets (<c>.Produces&lt;T&gt;()</c>).</summary>
+    public IReadOnlyList<Type> Produces => Definition.Produced;
+
+    /// <summary>What this target reads from earlier targets of the run, each with the target producing it.</summary>
+    public List<HandOff> Consumes { get; } = [];
+
     public TargetStatus Status { get; internal set; } = TargetStatus.NotRun;
     public TimeSpan Duration { get; internal set; }
 

@@ -22,6 +22,13 @@ public interface IPipelineBuild
     ParameterStore Parameters { get; }
 
     /// <summary>
+    /// The values targets of this run hand to one another: <c>Results.Put(render)</c> in a target that declares
+    /// <c>.Produces&lt;RenderResult&gt;()</c>, <c>Results.Get&lt;RenderResult&gt;()</c> in one that declares
+    /// <c>.Consumes&lt;RenderResult&gt;()</c>.
+    /// </summary>
+    TargetResults Results { get; }
+
+    /// <summary>
     /// The bound value of a component parameter, or default when none of the sources gave one:
     /// <c>[Parameter] string Registry => TryGetValue(() => Registry) ?? "local";</c>
     /// </summary>

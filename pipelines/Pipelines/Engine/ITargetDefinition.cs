@@ -77,6 +77,28 @@ public interface ITargetDefinition
 
     /// <summary>Hidden from <c>--help</c> (it can still be invoked by name).</summary>
     ITargetDefinition Unlisted();
+
+    /// <summary>
+    /// This target may hand a <typeparamref name="T"/> to later targets of the same run, with
+    /// <c>Results.Put(value)</c> in its action. One target per build produces a given type.
+    /// </summary>
+    ITargetDefinition Produces<T>()
+        where T : class;
+
+    /// <summary>
+    /// This target reads the <typeparamref name="T"/> that the target producing it handed over in this run
+    /// (<c>Results.Get&lt;T&gt;()</c>, or <c>Results.TryGet&lt;T&gt;()</c> with a fallback), so it runs after that target
+    /// when both are scheduled. <paramref name="withoutIt"/> says what it does when the producer did not run, for
+    /// <c>--plan</c> and <c>--help</c>; leave it null when it then fails.
+    /// </summary>
+    ITargetDefinition Consumes<T>(string? withoutIt = null)
+        where T : class;
+
+    /// <summary>
+    /// Parameters this target reads besides those of its component interface and its <c>Requires</c>, for
+    /// <c>./build.sh Target --help</c>: <c>.Reads(() => App, () => ConfigRepository)</c>.
+    /// </summary>
+    ITargetDefinition Reads(params Expression<Func<object?>>[] parameters);
 }
 
 /// <summary>What a skipped target does to the dependencies that only it needed.</summary>

@@ -39,12 +39,20 @@ public abstract partial class PipelineBuild : IPipelineBuild
     [Parameter("Print the ordered execution plan with the reason for each target; run nothing")]
     public bool Plan { get; private set; }
 
-    [Parameter("List targets and parameters")]
+    [Parameter("List targets and parameters; after target names, what those targets do and read")]
     public bool Help { get; private set; }
+
+    [Parameter(
+        "How much to print: quiet (warnings, errors, the summary), normal, verbose (adds tool command lines and HTTP requests)"
+    )]
+    public Verbosity Verbosity { get; private set; } = Verbosity.Normal;
 
     public AbsolutePath RootDirectory { get; internal set; } = AbsolutePath.Create(".");
 
     public ParameterStore Parameters { get; internal set; } = new();
+
+    /// <summary>A new store for every run, made once the run's targets are known.</summary>
+    public TargetResults Results { get; internal set; } = new([]);
 
     /// <summary>A value for the summary table's note column of the running target.</summary>
     protected void Report(string key, object? value) => ((IPipelineBuild)this).Report(key, value);

@@ -31,8 +31,16 @@ internal sealed record Requirement(Func<bool> IsMet, string Text, MemberInfo? Pa
         MemberInfo? parameter
     ) => new(condition, text, parameter);
 
+    /// <summary>The member of <c>() => X</c>, also when the lambda converts it (<c>Func&lt;object?&gt;</c> over an int).</summary>
     public static MemberInfo? MemberOf(LambdaExpression expression) =>
-        (expression.Body as MemberExpression)?.Member;
+        (
+            expression.Body is UnaryExpression { NodeType: ExpressionType.Convert } convert
+                ? convert.Operand
+                : expression.Body
+        )
+            is MemberExpression member
+            ? member.Member
+            : null;
 
     private static bool HasValue(object? value) =>
         value switch

@@ -1,4 +1,5 @@
 using System.Linq.Expressions;
+using System.Reflection;
 
 namespace Pipelines.Engine;
 
@@ -20,6 +21,9 @@ internal sealed class TargetDefinition(object build) : ITargetDefinition
     public bool Proceeds { get; private set; }
     public bool Assured { get; private set; }
     public bool IsUnlisted { get; private set; }
+    public List<Type> Produced { get; } = [];
+    public List<Consumption> Consumed { get; } = [];
+    public List<MemberInfo> ReadParameters { get; } = [];
 
     public ITargetDefinition Description(string description) =>
         Set(() => DescriptionText = description);
@@ -107,6 +111,25 @@ internal sealed class TargetDefinition(object build) : ITargetDefinition
 
     public ITargetDefinition Unlisted() => Set(() => IsUnlisted = true);
 
+    public ITargetDefinition Produces<T>()
+        where T : class => Set(() => Produced.Add(typeof(T)));
+
+    public ITargetDefinition Consumes<T>(string? withoutIt = null)
+        where T : class => Set(() => Consumed.Add(new Consumption(typeof(T), withoutIt)));
+
+    public ITargetDefinition Reads(params Expression<Func<object?>>[] parameters) =>
+        Set(() =>
+            ReadParameters.AddRange(
+                parameters.Select(parameter =>
+                    Requirement.MemberOf(parameter)
+                    ?? throw new ArgumentException(
+                        $"Reads(() => X) takes parameter members such as () => Registry, not '{parameter.Body}'.",
+                        nameof(parameters)
+                    )
+                )
+            )
+        );
+
     private Target[] Resolve<T>(Func<T, Target>[] selectors)
     {
         if (build is not T component)
@@ -139,3 +162,6 @@ internal sealed record Condition(Func<bool> Evaluate, string Text)
             : text;
     }
 }
+
+/// <summary>A declared <c>.Consumes&lt;T&gt;()</c>: the type, and what the target does without it (null: fails).</summary>
+internal sealed record Consumption(Type Type, string? WithoutIt);

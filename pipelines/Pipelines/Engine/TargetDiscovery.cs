@@ -53,6 +53,10 @@ internal static class TargetDiscovery
         {
             ResolveEdges(target, t => Lookup(byMethod, target, t));
         }
+        foreach (var target in targets)
+        {
+            ResolveHandOffs(target, targets);
+        }
         if (defaultTarget is not null)
         {
             Lookup(byMethod, null, defaultTarget).IsDefault = true;
@@ -106,6 +110,39 @@ internal static class TargetDiscovery
         {
             AddAll(source.Triggers, [target]);
             AddAll(target.TriggeredBy, [source]);
+        }
+    }
+
+    /// <summary>Each consumed type has exactly one producer, which the consumer follows when both are scheduled.</summary>
+    private static void ResolveHandOffs(
+        ExecutableTarget consumer,
+        IReadOnlyList<ExecutableTarget> targets
+    )
+    {
+        foreach (var consumption in consumer.Definition.Consumed)
+        {
+            var name = consumption.Type.Name;
+            var producers = targets.Where(t => t.Produces.Contains(consumption.Type)).ToList();
+            var producer = producers.Count switch
+            {
+                1 => producers[0],
+                0 => throw new BuildDefinitionException(
+                    $"Target {consumer.Name} consumes {name}, but no target of the build declares .Produces<{name}>(). "
+                        + "Add the component whose target produces it to the build class's base list."
+                ),
+                _ => throw new BuildDefinitionException(
+                    $"Target {consumer.Name} consumes {name}, which several targets produce ("
+                        + string.Join(", ", producers)
+                        + "); only one target per build may produce a type."
+                ),
+            };
+            consumer.Consumes.Add(
+                new HandOff(producer, consumer, consumption.Type, consumption.WithoutIt)
+            );
+            if (!consumer.Dependencies.Contains(producer))
+            {
+                AddAll(consumer.OrderedAfter, [producer]);
+            }
         }
     }
 

@@ -79,9 +79,11 @@ public interface IHelmfileRender : IPipelineBuild
                     "Render helmfile/ for --env into manifests, one set per cluster, with the removed-API check"
                 )
                 .Requires(() => Env)
+                .Produces<RenderResult>()
                 .Executes(async ct =>
                 {
-                    var result = await HelmfileRendering.RenderAsync(this, ct);
+                    var result = await HelmfileRenderer.RenderHelmfileAsync(this, ct);
+                    Results.Put(result);
                     Report("releases", result.Releases);
                     Report("cache hits", result.CacheHits);
                 });

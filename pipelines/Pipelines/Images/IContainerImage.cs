@@ -41,9 +41,10 @@ public interface IContainerImage : IPipelineBuild
     Target BuildImage =>
         _ =>
             _.Description("Build the app's container image, tagged from git, with OCI labels")
+                .Produces<BuiltImage>()
                 .Executes(async ct =>
                 {
-                    var image = await ImageBuilding.BuildAsync(this, ct);
+                    var image = await Images.ImageBuilder.BuildImageAsync(this, ct);
                     Report("tags", string.Join(", ", image.Tags));
                 });
 
@@ -53,11 +54,16 @@ public interface IContainerImage : IPipelineBuild
                     "Push the image to --registry; immutable tags; writes .nuke/temp/image.json"
                 )
                 .DependsOn(BuildImage)
+                .Consumes<BuiltImage>(
+                    "resolves the image from git and asks the builder for its ID (a dry run builds none)"
+                )
+                .Produces<PushedImage>()
                 .Executes(async ct =>
                 {
                     var pushed = await ImagePushing.PushAsync(this, ct);
                     if (pushed is not null)
                     {
+                        Results.Put(pushed);
                         Report("digest", pushed.Digest);
                     }
                 });

@@ -8,7 +8,7 @@ namespace Pipelines.Images;
 /// what would run. buildah keeps its storage under <c>.nuke/temp/buildah</c> and builds with
 /// <c>--isolation chroot</c>, which needs neither a daemon nor user namespaces.
 /// </summary>
-internal sealed record ImageBuilder(ImageBuilderKind Kind, AbsolutePath StorageDirectory)
+internal sealed partial record ImageBuilder(ImageBuilderKind Kind, AbsolutePath StorageDirectory)
 {
     public static async Task<ImageBuilder> ChooseAsync(IContainerImage build, CancellationToken ct)
     {

@@ -13,7 +13,7 @@ internal static class ImagePushing
 {
     public static async Task<PushedImage?> PushAsync(IContainerImage build, CancellationToken ct)
     {
-        var built = ImageBuilding.BuiltBy(build);
+        var built = build.Results.TryGet<BuiltImage>();
         var request = built?.Request ?? await ImageRequest.ResolveAsync(build, ct);
         var builder = built?.Builder ?? await ImageBuilder.ChooseAsync(build, ct);
         var registry = RegistryTarget.Parse(build.Registry);

@@ -1,6 +1,6 @@
 using Pipelines.Engine;
 using Pipelines.Failures;
-using Pipelines.Helmfile;
+using Pipelines.Helmfile.Rendering;
 
 namespace Pipelines.Sync;
 
@@ -9,11 +9,7 @@ public static class ClusterSyncing
 {
     public static async Task<string> RunAsync(ISync build, CancellationToken cancellationToken)
     {
-        var render =
-            HelmfileRendering.ResultOf(build)
-            ?? throw new UsageException(
-                "Sync needs RenderHelmfile's result in the same run: do not --skip RenderHelmfile."
-            );
+        var render = build.Results.Get<RenderResult>();
         if (build.LockTimeout < 0)
         {
             throw new UsageException(

@@ -1,5 +1,6 @@
 using Pipelines.Engine;
 using Pipelines.Helmfile;
+using Pipelines.Helmfile.Rendering;
 
 namespace Pipelines.Sync;
 
@@ -63,6 +64,7 @@ public interface ISync : IHelmfileRender
                     "Sync every live cluster of --env to the rendered state; report and repair Out Of Sync drift"
                 )
                 .DependsOn<IHelmfileRender>(x => x.RenderHelmfile)
+                .Consumes<RenderResult>()
                 .Requires(() => Env)
                 .Executes(async ct =>
                 {

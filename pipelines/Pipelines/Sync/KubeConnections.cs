@@ -1,5 +1,6 @@
 using k8s;
 using Pipelines.Clusters;
+using Pipelines.Engine;
 
 namespace Pipelines.Sync;
 
@@ -14,11 +15,17 @@ public static class KubeConnections
     {
         if (cluster.ApiServer == "in-cluster")
         {
-            return new Kubernetes(KubernetesClientConfiguration.InClusterConfig());
+            return new Kubernetes(
+                KubernetesClientConfiguration.InClusterConfig(),
+                new HttpRequestLog()
+            );
         }
         if (cluster.KubeContext is null)
         {
-            return new Kubernetes(new KubernetesClientConfiguration { Host = cluster.ApiServer });
+            return new Kubernetes(
+                new KubernetesClientConfiguration { Host = cluster.ApiServer },
+                new HttpRequestLog()
+            );
         }
         var path = kubeconfig ?? DefaultKubeconfig();
         if (!File.Exists(path))
@@ -32,7 +39,9 @@ public static class KubeConnections
             KubernetesClientConfiguration.BuildConfigFromConfigFile(
                 path,
                 currentContext: cluster.KubeContext
-            )
+            ),
+            // --verbosity verbose logs each request (method, URL, status), never its headers.
+            new HttpRequestLog()
         );
     }
 

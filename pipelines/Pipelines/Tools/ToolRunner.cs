@@ -68,6 +68,11 @@ public sealed class ToolRunner
         {
             cli = cli.WithWorkingDirectory(command.WorkingDirectory);
         }
+        // The environment is left out: the values it sets for a tool are credentials more often than not.
+        Log.Verbose(
+            $"$ {command.CommandLine}"
+                + (command.WorkingDirectory is null ? "" : $"   (in {command.WorkingDirectory})")
+        );
         var stopwatch = Stopwatch.StartNew();
         CommandResult result;
         try
@@ -87,6 +92,9 @@ public sealed class ToolRunner
                     )
             );
         }
+        Log.Verbose(
+            $"  {command.Executable} exited with {result.ExitCode} after {stopwatch.ElapsedMilliseconds} ms"
+        );
         var completed = new ToolResult(
             result.ExitCode,
             stdout.ToString(),

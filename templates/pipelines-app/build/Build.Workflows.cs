@@ -80,23 +80,23 @@ partial class Build
                     new()
                     {
                         Id = "bump-k8s-config",
-                        Name = nameof(IConfigRepoBump.BumpK8sConfig),
+                        Name = nameof(IBumpK8sConfig.BumpK8sConfig),
                         Needs = ["push-image"],
                         Environment = new("config-repo"),
                         TimeoutMinutes = 10,
                         Steps =
                         [
                             .. SetupSteps.Build(),
-                            new BuildStep(nameof(IConfigRepoBump.BumpK8sConfig))
+                            new BuildStep(nameof(IBumpK8sConfig.BumpK8sConfig))
                             {
                                 Name =
                                     "BumpK8sConfig (test and stage as commits, prod as a pull request)",
                                 Parameters =
                                 [
                                     new(nameof(IHelmfileRender.Env), "test"),
-                                    new(nameof(IConfigRepoBump.AlsoEnv), ["stage", "prod"]),
+                                    new(nameof(IBumpK8sConfig.AlsoEnv), ["stage", "prod"]),
                                     new(
-                                        nameof(IConfigRepoBump.Image),
+                                        nameof(IBumpK8sConfig.Image),
                                         Expr.NeedsOutput("push-image", "reference")
                                     ),
                                     new(

@@ -5,10 +5,10 @@ using Pipelines.Images;
 
 /// <summary>
 /// APP_NAME's build, composed from the Pipelines package's components: BuildImage and PushImage (IContainerImage),
-/// BumpK8sConfig (IConfigRepoBump) and GenerateWorkflows (IGitHubWorkflows, declared in Build.Workflows.cs).
+/// BumpK8sConfig (IBumpK8sConfig) and GenerateWorkflows (IGitHubWorkflows, declared in Build.Workflows.cs).
 /// Run <c>./build.sh --help</c> for every target and parameter.
 /// </summary>
-partial class Build : PipelineBuild, IContainerImage, IConfigRepoBump, IGitHubWorkflows
+partial class Build : PipelineBuild, IContainerImage, IBumpK8sConfig, IGitHubWorkflows
 {
     public static int Main() => Execute<Build>(x => ((IContainerImage)x).BuildImage);
 

@@ -35,7 +35,7 @@ internal sealed class FakePath : IDisposable
         File.WriteAllText(path, $"#!/bin/bash\n{body}\n");
         if (!OperatingSystem.IsWindows())
         {
-            File.SetUnixFileMode(path, Pipelines.Tools.Helm.HelmInstall.ExecutableMode);
+            File.SetUnixFileMode(path, Pipelines.Tools.Helm.HelmInstaller.ExecutableMode);
         }
         return this;
     }

@@ -14,7 +14,7 @@ internal static class FakeHelm
     public const string Version = "v4.1.4+gfake";
     public const string Script = $"#!/bin/sh\necho {Version}\n";
 
-    private const UnixFileMode Executable = Pipelines.Tools.Helm.HelmInstall.ExecutableMode;
+    private const UnixFileMode Executable = Pipelines.Tools.Helm.HelmInstaller.ExecutableMode;
 
     public static string WriteTo(string path, string version = Version)
     {

@@ -40,7 +40,7 @@ internal static class FakeTool
         );
         if (!OperatingSystem.IsWindows())
         {
-            File.SetUnixFileMode(path, Pipelines.Tools.Helm.HelmInstall.ExecutableMode);
+            File.SetUnixFileMode(path, Pipelines.Tools.Helm.HelmInstaller.ExecutableMode);
         }
         return path;
     }

@@ -178,5 +178,5 @@ public sealed class AddAppTests
     }
 }
 
-/// <summary>The smallest config-repo build with AddApp and BumpK8sConfig, as build/Build.Config.cs composes them.</summary>
-internal sealed class AddAppBuild : PipelineBuild, IAppOnboarding, IConfigRepoBump;
+/// <summary>The smallest config-repo build with AddApp and BumpK8sConfig, as build/Build.ConfigRepo.cs composes them.</summary>
+internal sealed class AddAppBuild : PipelineBuild, IAppOnboarding, IBumpK8sConfig;

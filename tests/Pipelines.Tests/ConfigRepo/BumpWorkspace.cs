@@ -88,5 +88,5 @@ internal sealed class BumpWorkspace : IDisposable
     }
 }
 
-/// <summary>The smallest build with the component, as build/Build.Config.cs composes it.</summary>
-internal sealed class BumpBuild : PipelineBuild, IConfigRepoBump;
+/// <summary>The smallest build with the component, as build/Build.ConfigRepo.cs composes it.</summary>
+internal sealed class BumpBuild : PipelineBuild, IBumpK8sConfig;

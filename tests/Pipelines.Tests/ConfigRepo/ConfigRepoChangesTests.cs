@@ -178,7 +178,7 @@ public sealed class ConfigRepoChangesTests : IDisposable
         await File.WriteAllTextAsync(hook, "#!/bin/sh\necho 'main is protected' >&2\nexit 1\n");
         if (!OperatingSystem.IsWindows())
         {
-            File.SetUnixFileMode(hook, Pipelines.Tools.Helm.HelmInstall.ExecutableMode);
+            File.SetUnixFileMode(hook, Pipelines.Tools.Helm.HelmInstaller.ExecutableMode);
         }
 
         // Act

@@ -210,5 +210,5 @@ public sealed class PublishChangesTests : IDisposable
     }
 }
 
-/// <summary>The smallest build with the component, as build/Build.Config.cs composes it.</summary>
+/// <summary>The smallest build with the component, as build/Build.ConfigRepo.cs composes it.</summary>
 internal sealed class PublishBuild : PipelineBuild, IConfigRepoPublish;

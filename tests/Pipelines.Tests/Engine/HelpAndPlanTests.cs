@@ -169,4 +169,65 @@ public class HelpAndPlanTests
         Assert.Contains("Compile[\"Compile\"]:::skipped", graph);
         Assert.Contains("Lint[\"Lint\"]:::idle", graph);
     }
+
+    [Fact]
+    public async Task Plan_shows_which_target_hands_what_to_whom()
+    {
+        // Arrange
+        using var harness = new BuildHarness();
+        var build = new HandOffBuild();
+
+        // Act
+        var result = await harness.RunAsync(build, "Deploy", "Package", "--plan");
+
+        // Assert
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("Hand-offs:\n  Package -> Deploy: Artifact\n", result.Output);
+        var graph = File.ReadAllText(harness.Root / ".nuke" / "temp" / "execution-plan.md");
+        Assert.Contains("  Package -.->|Artifact| Deploy\n", graph);
+        Assert.Empty(build.Executed);
+    }
+
+    [Fact]
+    public async Task Plan_says_what_a_consumer_does_when_its_producer_will_not_run()
+    {
+        // Arrange
+        var build = new HandOffBuild();
+
+        // Act
+        var result = await BuildHarness.RunOnceAsync(
+            build,
+            "Package",
+            "Deploy",
+            "Announce",
+            "--skip",
+            "Package",
+            "--plan"
+        );
+
+        // Assert
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains(
+            "  Package -> Deploy: Artifact (Package skipped: --skip; Deploy will fail)\n",
+            result.Output
+        );
+        Assert.Contains(
+            "  Package -> Announce: Artifact (Package skipped: --skip; without it: announces the last released artifact)\n",
+            result.Output
+        );
+    }
+
+    [Fact]
+    public async Task Plan_without_hand_offs_prints_no_hand_off_section()
+    {
+        // Arrange
+        var build = new DocumentedBuild();
+
+        // Act
+        var result = await BuildHarness.RunOnceAsync(build, "Publish", "--plan");
+
+        // Assert
+        Assert.Equal(0, result.ExitCode);
+        Assert.DoesNotContain("Hand-offs:", result.Output);
+    }
 }

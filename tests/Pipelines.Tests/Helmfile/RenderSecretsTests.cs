@@ -12,7 +12,7 @@ namespace Pipelines.Tests.Helmfile;
 
 /// <summary>
 /// ref+awsssm:// values through a whole render: real helm, the real SDK client against the in-process Parameter
-/// Store, the resolver wired as HelmfileRendering.RenderAsync wires it. Each test sets its own log host, so the
+/// Store, the resolver wired as HelmfileRenderer.RenderHelmfileAsync wires it. Each test sets its own log host, so the
 /// secrets it registers stay in its own registry.
 /// </summary>
 public sealed class RenderSecretsTests : IAsyncLifetime
@@ -246,7 +246,7 @@ public sealed class RenderSecretsTests : IAsyncLifetime
             .Select(f => Path.GetRelativePath(_workspace.Root, f))
             .ToList();
 
-    /// <summary>What HelmfileRendering.RenderAsync does for <c>--env test</c>, with the test server's client.</summary>
+    /// <summary>What HelmfileRenderer.RenderHelmfileAsync does for <c>--env test</c>, with the test server's client.</summary>
     private async Task<RenderResult> RenderAsync()
     {
         var references = new ReferenceResolver(

@@ -47,7 +47,7 @@ public sealed record AppRow(
 );
 
 /// <summary>Works out <see cref="EnvironmentStatus"/> from clusters.yaml and the environment's apps.</summary>
-public static class ClusterStatusReport
+public static partial class ClusterStatusReport
 {
     public static EnvironmentStatus Build(
         ClusterEnvironment environment,

@@ -68,10 +68,20 @@ public class ConsoleHost
     /// <summary>Masked stderr.</summary>
     public TextWriter ErrorOutput { get; }
 
+    /// <summary><c>--verbosity</c>; set once the parameters are bound (errors before that always print).</summary>
+    public Verbosity Verbosity { get; internal set; } = Verbosity.Normal;
+
+    /// <summary>Quiet prints warnings, errors and the summary only.</summary>
+    protected bool Quiet => Verbosity == Verbosity.Quiet;
+
     public virtual void RegisterSecret(string? secret) => Secrets.Add(secret);
 
     public virtual void TargetStarted(ExecutableTarget target, bool parallel)
     {
+        if (Quiet)
+        {
+            return;
+        }
         if (parallel)
         {
             Output.WriteLine(Paint($"▶ {target.Name}", Ansi.Bold));
@@ -88,7 +98,7 @@ public class ConsoleHost
 
     public virtual void TargetFinished(ExecutableTarget target, bool parallel)
     {
-        if (parallel || target.Status != TargetStatus.Succeeded)
+        if (!Quiet && (parallel || target.Status != TargetStatus.Succeeded))
         {
             Output.WriteLine(
                 Paint(
@@ -99,7 +109,22 @@ public class ConsoleHost
         }
     }
 
-    public virtual void Info(string message) => _live.Above(() => Output.WriteLine(message));
+    public virtual void Info(string message)
+    {
+        if (!Quiet)
+        {
+            _live.Above(() => Output.WriteLine(message));
+        }
+    }
+
+    /// <summary>A line only <c>--verbosity verbose</c> prints (a tool's command line, an HTTP request).</summary>
+    public virtual void Verbose(string message)
+    {
+        if (Verbosity == Verbosity.Verbose)
+        {
+            _live.Above(() => Output.WriteLine(Paint(message, Ansi.Gray)));
+        }
+    }
 
     public virtual void Warning(string message, string? file = null, int? line = null) =>
         _live.Above(() =>
@@ -115,7 +140,13 @@ public class ConsoleHost
     /// A status line for a long wait, one per <paramref name="key"/>: redrawn in place on a terminal, a plain line
     /// now and then in CI.
     /// </summary>
-    public virtual void Progress(string key, string line) => _live.Show(key, line);
+    public virtual void Progress(string key, string line)
+    {
+        if (!Quiet)
+        {
+            _live.Show(key, line);
+        }
+    }
 
     /// <summary>The wait of <paramref name="key"/> is over; its status line goes away.</summary>
     public virtual void ProgressDone(string key) => _live.Done(key);

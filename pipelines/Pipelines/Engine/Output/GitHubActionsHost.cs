@@ -34,8 +34,8 @@ internal sealed class GitHubActionsHost(
 
     public override void TargetStarted(ExecutableTarget target, bool parallel)
     {
-        // Groups cannot interleave; parallel targets get prefixed lines instead.
-        if (!parallel)
+        // Groups cannot interleave; parallel targets get prefixed lines instead. Quiet: nothing to group.
+        if (!parallel && !Quiet)
         {
             Output.WriteLine($"::group::{target.Name}");
         }
@@ -47,7 +47,7 @@ internal sealed class GitHubActionsHost(
 
     public override void TargetFinished(ExecutableTarget target, bool parallel)
     {
-        if (!parallel)
+        if (!parallel && !Quiet)
         {
             Output.WriteLine("::endgroup::");
         }

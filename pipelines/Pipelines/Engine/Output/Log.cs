@@ -26,6 +26,12 @@ public static class Log
 
     public static void Info(string message) => Host.Info(message);
 
+    /// <summary>Only with <c>--verbosity verbose</c>: tool command lines, HTTP requests. Masked like every line.</summary>
+    public static void Verbose(string message) => Host.Verbose(message);
+
+    /// <summary>True with <c>--verbosity verbose</c>, to skip building a verbose line nobody will see.</summary>
+    public static bool IsVerbose => Host.Verbosity == Verbosity.Verbose;
+
     public static void Warning(string message, string? file = null, int? line = null) =>
         Host.Warning(message, file, line);
 

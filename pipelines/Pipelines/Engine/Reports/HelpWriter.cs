@@ -41,7 +41,7 @@ internal static class HelpWriter
         );
     }
 
-    private static void WriteParameters(
+    internal static void WriteParameters(
         TextWriter output,
         string heading,
         IReadOnlyList<BuildParameter> parameters,

@@ -25,10 +25,42 @@ internal static class PlanWriter
             var why = step.IsSkipped ? $"{step.Reason}; skipped: {step.SkipReason}" : step.Reason;
             output.WriteLine($"{index}. {step.Target.Name.PadRight(width)}{why}");
         }
+        WriteHandOffs(output, plan);
         var path = root / ".nuke" / "temp" / PlanFile;
         await AtomicFile.WriteAllTextAsync(path, Mermaid(plan), cancellationToken);
         output.WriteLine();
         output.WriteLine($"Graph: {path.RelativeTo(root)}");
+    }
+
+    /// <summary>
+    /// Which scheduled target hands what to whom, and what a consumer does when its producer will not run:
+    /// "RenderHelmfile -> Sync: RenderResult", or "(BuildImage skipped: --skip; without it: ...)".
+    /// </summary>
+    private static void WriteHandOffs(TextWriter output, ExecutionPlan plan)
+    {
+        var handOffs = plan.ToRun.SelectMany(t => t.Consumes).ToList();
+        if (handOffs.Count == 0)
+        {
+            return;
+        }
+        output.WriteLine();
+        output.WriteLine("Hand-offs:");
+        foreach (var handOff in handOffs)
+        {
+            var producer = handOff.Producer;
+            var step = plan.Find(producer);
+            var missing =
+                step is null ? $"{producer.Name} is not in this run"
+                : step.IsSkipped ? $"{producer.Name} skipped: {step.SkipReason}"
+                : null;
+            var consequence = handOff.WithoutIt is { } fallback
+                ? $"without it: {fallback}"
+                : $"{handOff.Consumer.Name} will fail";
+            output.WriteLine(
+                $"  {producer.Name} -> {handOff.Consumer.Name}: {handOff.Type.Name}"
+                    + (missing is null ? "" : $" ({missing}; {consequence})")
+            );
+        }
     }
 
     public static string Mermaid(ExecutionPlan plan)
@@ -49,12 +81,12 @@ internal static class PlanWriter
             lines.AddRange(
                 target
                     .Dependencies.Where(shown.Contains)
-                    .Select(d => $"  {d.Name} --> {target.Name}")
+                    .Select(d => $"  {d.Name} -->{Label(d, target)} {target.Name}")
             );
             lines.AddRange(
                 target
                     .OrderedAfter.Where(shown.Contains)
-                    .Select(a => $"  {a.Name} -.-> {target.Name}")
+                    .Select(a => $"  {a.Name} -.->{Label(a, target)} {target.Name}")
             );
             lines.AddRange(
                 target.Triggers.Where(shown.Contains).Select(t => $"  {target.Name} ==> {t.Name}")
@@ -65,7 +97,16 @@ internal static class PlanWriter
         lines.Add("  classDef idle fill:#ffffff,stroke:#cccccc");
         lines.Add("```");
         lines.Add("");
-        lines.Add("Solid: depends on. Dotted: runs after (ordering only). Thick: triggers.");
+        lines.Add(
+            "Solid: depends on. Dotted: runs after (ordering only). Thick: triggers. A label: the value handed over."
+        );
         return string.Join('\n', lines) + "\n";
+    }
+
+    /// <summary>"|RenderResult|" on the edge along which a value is handed over, else nothing.</summary>
+    private static string Label(ExecutableTarget from, ExecutableTarget to)
+    {
+        var types = to.Consumes.Where(h => h.Producer == from).Select(h => h.Type.Name).ToList();
+        return types.Count == 0 ? "" : $"|{string.Join(", ", types)}|";
     }
 }

@@ -45,7 +45,12 @@ public static class GitHubApi
         var connection = new Connection(
             new ProductHeaderValue("pipelines"),
             ResolveApiUrl(apiUrl, environment),
-            new InMemoryCredentialStore(new Credentials(token, AuthenticationType.Bearer))
+            new InMemoryCredentialStore(new Credentials(token, AuthenticationType.Bearer)),
+            // Octokit's own handler (proxy, redirects), with --verbosity verbose's request log in front.
+            new HttpClientAdapter(() =>
+                new HttpRequestLog(HttpMessageHandlerFactory.CreateDefault())
+            ),
+            new SimpleJsonSerializer()
         );
         return new GitHubClient(connection);
     }

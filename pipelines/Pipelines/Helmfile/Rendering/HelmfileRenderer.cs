@@ -16,7 +16,7 @@ namespace Pipelines.Helmfile.Rendering;
 /// rendered with real helm at that cluster's Kubernetes version, in parallel (one per core), through the cache,
 /// and checked against the APIs its version has removed. Nothing is written here; see <see cref="RenderOutput"/>.
 /// </summary>
-public sealed class HelmfileRenderer(
+public sealed partial class HelmfileRenderer(
     AbsolutePath root,
     TemplateContext templates,
     ReferenceResolver? references

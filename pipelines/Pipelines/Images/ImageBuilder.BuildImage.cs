@@ -3,21 +3,13 @@ using Pipelines.Tools;
 
 namespace Pipelines.Images;
 
-/// <summary>BuildImage: resolve the request, choose the builder, build (or, with --dry-run, print the command).</summary>
-internal static class ImageBuilding
+/// <summary>The BuildImage target's steps: resolve the request, choose the builder, build (or, with --dry-run, print the command).</summary>
+internal sealed partial record ImageBuilder
 {
-    // What BuildImage built in this run, so PushImage reuses the request, the builder and the image ID instead of
-    // asking git, docker and the builder's storage again.
-    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<
-        IContainerImage,
-        BuiltImage
-    > Built = new();
-
-    /// <summary>The image BuildImage built earlier in this run, or null (it was skipped, or this was a dry run).</summary>
-    public static BuiltImage? BuiltBy(IContainerImage build) =>
-        Built.TryGetValue(build, out var image) ? image : null;
-
-    public static async Task<ImageRequest> BuildAsync(IContainerImage build, CancellationToken ct)
+    public static async Task<ImageRequest> BuildImageAsync(
+        IContainerImage build,
+        CancellationToken ct
+    )
     {
         var request = await ImageRequest.ResolveAsync(build, ct);
         var builder = await ImageBuilder.ChooseAsync(build, ct);
@@ -97,10 +89,9 @@ internal static class ImageBuilding
             throw DockerfileError.From(request.Dockerfile, exception);
         }
         Log.Info($"Built {request.LocalReference} ({string.Join(", ", request.Tags)})");
-        Built.AddOrUpdate(
-            build,
-            new BuiltImage(request, builder, await ReadImageIdAsync(idFile, ct))
-        );
+        // Handed to PushImage, which then reuses the request, the builder and the image ID instead of asking git,
+        // docker and the builder's storage again.
+        build.Results.Put(new BuiltImage(request, builder, await ReadImageIdAsync(idFile, ct)));
         return request;
     }
 

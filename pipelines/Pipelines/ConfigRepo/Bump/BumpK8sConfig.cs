@@ -1,18 +1,17 @@
-using Pipelines.ConfigRepo.Bump;
 using Pipelines.Engine;
 using Pipelines.Failures;
 using Pipelines.Images;
 
-namespace Pipelines.ConfigRepo;
+namespace Pipelines.ConfigRepo.Bump;
 
 /// <summary>
-/// BumpK8sConfig's work: one commit for the environments bumped directly, one pull request per environment bumped
+/// The BumpK8sConfig target's steps: one commit for the environments bumped directly, one pull request per environment bumped
 /// through review, each through <see cref="ConfigRepoChanges"/> so concurrent bumps never lose one another.
 /// </summary>
-internal static partial class ConfigRepoBumping
+internal static partial class BumpK8sConfig
 {
     public static async Task<IReadOnlyList<KeyValuePair<string, string>>> RunAsync(
-        IConfigRepoBump build,
+        IBumpK8sConfig build,
         CancellationToken ct
     )
     {
@@ -67,7 +66,7 @@ internal static partial class ConfigRepoBumping
     }
 
     private static Func<ConfigWorkspace, CancellationToken, Task<ConfigEdit?>> Edit(
-        IConfigRepoBump build,
+        IBumpK8sConfig build,
         string app,
         IReadOnlyList<string> envs,
         ImageReference? image,
@@ -100,7 +99,7 @@ internal static partial class ConfigRepoBumping
     /// <summary>The image that --promote-from's values pin, read from the same clone as the edit.</summary>
     private static ImageReference PromotedImage(
         ConfigWorkspace workspace,
-        IConfigRepoBump build,
+        IBumpK8sConfig build,
         string app
     )
     {
@@ -111,11 +110,15 @@ internal static partial class ConfigRepoBumping
             );
     }
 
-    private static (ImageReference Reference, string? Revision)? ImageToBump(IConfigRepoBump build)
+    private static (ImageReference Reference, string? Revision)? ImageToBump(IBumpK8sConfig build)
     {
         if (build.Image is { } text)
         {
             return (ImageReference.Parse(text), null);
+        }
+        if (build.Results.TryGet<PushedImage>() is { } pushedNow)
+        {
+            return (ImageReference.From(pushedNow), pushedNow.Revision);
         }
         if (!build.ImageManifestFile.FileExists)
         {

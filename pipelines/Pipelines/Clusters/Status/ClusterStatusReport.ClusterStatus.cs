@@ -4,11 +4,11 @@ using Pipelines.Failures;
 namespace Pipelines.Clusters.Status;
 
 /// <summary>
-/// What the ClusterStatus target does: build, print and summarise the status of one or every environment, with the
+/// The ClusterStatus target's steps: build, print and summarise the status of one or every environment, with the
 /// EKS calendar it used, each reachable cluster's live server version, and each environment's lifecycle chart
 /// (written to <c>.nuke/temp/cluster-lifecycle.md</c> and the GitHub job summary).
 /// </summary>
-public static class ClusterStatusing
+public static partial class ClusterStatusReport
 {
     public const string ChartFileName = "cluster-lifecycle.md";
 
@@ -50,7 +50,7 @@ public static class ClusterStatusing
                 env.Name,
                 settings.Variables
             );
-            statuses.Add(ClusterStatusReport.Build(env, apps, settings.Today, calendar, servers));
+            statuses.Add(Build(env, apps, settings.Today, calendar, servers));
         }
         foreach (var status in statuses)
         {

@@ -1,24 +1,13 @@
 using Pipelines.Engine;
 using Pipelines.GoTemplates;
-using Pipelines.Helmfile.Rendering;
 using Pipelines.Helmfile.Selection;
 using Pipelines.Helmfile.Vals;
 
-namespace Pipelines.Helmfile;
+namespace Pipelines.Helmfile.Rendering;
 
-/// <summary>What the RenderHelmfile target does, apart from declaring it: render, write or diff, and report.</summary>
-public static class HelmfileRendering
+/// <summary>The RenderHelmfile target's steps: render for every live cluster of --env, write or diff, and report.</summary>
+public sealed partial class HelmfileRenderer
 {
-    // The render of each build run, for targets that follow RenderHelmfile in the same run (Sync).
-    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<
-        IHelmfileRender,
-        RenderResult
-    > Results = new();
-
-    /// <summary>What RenderHelmfile rendered earlier in this run, or null when it did not run.</summary>
-    public static RenderResult? ResultOf(IHelmfileRender build) =>
-        Results.TryGetValue(build, out var result) ? result : null;
-
     /// <summary>Parameter Store references resolved with <c>--aws-region</c> and <c>--ssm-endpoint</c>; the client is made on first use.</summary>
     public static ReferenceResolver References(IHelmfileRender build)
     {
@@ -31,7 +20,7 @@ public static class HelmfileRendering
         );
     }
 
-    public static async Task<RenderResult> RenderAsync(
+    public static async Task<RenderResult> RenderHelmfileAsync(
         IHelmfileRender build,
         CancellationToken cancellationToken
     )
@@ -111,7 +100,6 @@ public static class HelmfileRendering
                 $"Written under {build.RenderedDirectory.RelativeTo(build.RootDirectory)}/{result.Environment}/"
             );
         }
-        Results.AddOrUpdate(build, result);
         return result;
     }
 }
