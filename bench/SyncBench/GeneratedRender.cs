@@ -9,7 +9,7 @@ namespace Pipelines.Sync.Benchmarks;
 /// A render built in memory, no helm: <c>releases</c> releases of one cluster, each in its own namespace, with
 /// ConfigMaps, Services and Deployments in turn (shaped like charts/app renders them), <c>objects</c> in all.
 /// </summary>
-public static class GeneratedRender
+internal static class GeneratedRender
 {
     public const string Environment = "bench";
 

@@ -11,7 +11,7 @@ namespace Pipelines.Sync.Benchmarks;
 /// against the in-process test server with latency per request): a full sync, a <c>--check</c> with nothing
 /// changed, the client-side cost of normalise+diff per object, and concurrent against sequential apply.
 /// </summary>
-public static class SyncBenchmark
+internal static class SyncBenchmark
 {
     public static readonly SyncOptions Options = new()
     {

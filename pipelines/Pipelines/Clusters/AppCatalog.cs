@@ -10,7 +10,7 @@ namespace Pipelines.Clusters;
 /// One app of an environment: the releases labelled <c>app: &lt;name&gt;</c>, or a release without that label
 /// (a management app such as log-forwarder) on its own. Apps are what move between clusters.
 /// </summary>
-public sealed record AppReleases(string Name, string Tier, IReadOnlyList<ReleaseSpec> Releases)
+internal sealed record AppReleases(string Name, string Tier, IReadOnlyList<ReleaseSpec> Releases)
 {
     /// <summary>Management apps run on every cluster; they are never migrated.</summary>
     public bool IsManagement => Tier == "management";
@@ -25,7 +25,7 @@ public sealed record AppReleases(string Name, string Tier, IReadOnlyList<Release
 }
 
 /// <summary>The apps an environment deploys, from helmfile.yaml (releases disabled there are left out).</summary>
-public static class AppCatalog
+internal static class AppCatalog
 {
     public const string AppLabel = "app";
 

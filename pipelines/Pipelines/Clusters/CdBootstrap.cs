@@ -14,7 +14,7 @@ namespace Pipelines.Clusters;
 /// resource and nothing else, which is all <c>Sync --check</c> does. The objects are applied by their own field
 /// manager, without Sync's tracking annotation, so no Sync --prune ever removes them.
 /// </summary>
-public static class CdBootstrap
+internal static class CdBootstrap
 {
     public const string Name = "pipelines-cd";
     public const string Namespace = "kube-system";

@@ -9,7 +9,7 @@ namespace Pipelines.Clusters;
 /// Names of immutable clusters, <c>&lt;env&gt;-&lt;major&gt;-&lt;minor&gt;-&lt;color&gt;</c>, and the blue/green
 /// alternation: a new cluster takes the color its environment's newest cluster does not have.
 /// </summary>
-public static partial class ClusterNaming
+internal static partial class ClusterNaming
 {
     public static string Name(string environment, string version, ClusterColor color) =>
         $"{environment}-{KubernetesVersion.Parse(version).ToString().Replace('.', '-')}-{color.ToString().ToLowerInvariant()}";

@@ -47,4 +47,4 @@ public sealed record ClusterTools(string? Eksctl, string? Aws)
 }
 
 /// <summary>A tool the target needs is not installed; the message says how to install it. Nothing was changed.</summary>
-public sealed class MissingToolException(string message) : Exception(message), IExplainedFailure;
+internal sealed class MissingToolException(string message) : Exception(message), IExplainedFailure;

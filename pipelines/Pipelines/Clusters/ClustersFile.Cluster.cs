@@ -4,7 +4,7 @@ using Pipelines.Yaml.Records;
 
 namespace Pipelines.Clusters;
 
-public static partial class ClustersFile
+internal static partial class ClustersFile
 {
     /// <summary>
     /// A cluster as the model holds it. The reader checked each field's type; this checks what the fields mean

@@ -3,7 +3,7 @@ using Pipelines.Yaml.Records;
 
 namespace Pipelines.Clusters;
 
-public static partial class ClustersFile
+internal static partial class ClustersFile
 {
     /// <summary>
     /// <c>nodeGroups:</c> of an environment: the managed node groups of every cluster ProvisionCluster creates there.

@@ -8,7 +8,7 @@ namespace Pipelines.Clusters;
 /// Reads <c>helmfile/clusters.yaml</c>, the single source of truth for which clusters exist per environment.
 /// Every mistake is reported with the file, the cluster and the fix.
 /// </summary>
-public static partial class ClustersFile
+internal static partial class ClustersFile
 {
     public const string DefaultPath = "helmfile/clusters.yaml";
 

@@ -7,7 +7,7 @@ namespace Pipelines.Clusters;
 /// <c>&lt;user&gt;@&lt;cluster&gt;.&lt;region&gt;.eksctl.io</c>; this writes one named as clusters.yaml's
 /// <c>kubeContext</c> (the cluster's name when unset), which is the context Sync looks for.
 /// </summary>
-public static class EksKubeconfig
+internal static class EksKubeconfig
 {
     public static ToolCommand Command(ClusterDefinition cluster, string aws, string? kubeconfig)
     {

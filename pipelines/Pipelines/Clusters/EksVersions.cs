@@ -42,7 +42,7 @@ public sealed record EksVersion(
 /// its exact release and support dates, so it has no row: with no live calendar, a version newer than the table is a
 /// warning, not a refusal. The newest row is the default of ProvisionCluster and UpgradeBriefing offline.
 /// </remarks>
-public static class EksVersions
+internal static class EksVersions
 {
     /// <summary>Oldest first.</summary>
     public static IReadOnlyList<EksVersion> All { get; } =

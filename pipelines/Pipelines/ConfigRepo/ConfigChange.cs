@@ -15,7 +15,7 @@ public enum ConfigDelivery
 /// push race, so it must read what it changes from the workspace, never from an earlier attempt; it returns null when
 /// the repo already says what it would write.
 /// </summary>
-public sealed record ConfigChange
+internal sealed record ConfigChange
 {
     /// <summary>A git URL or a local path.</summary>
     public required string Repository { get; init; }
@@ -38,7 +38,7 @@ public sealed record ConfigEdit(string Subject, string Body)
 }
 
 /// <summary>Where a change went.</summary>
-public sealed record ConfigChangeResult
+internal sealed record ConfigChangeResult
 {
     /// <summary>False when the repo already said it: nothing was committed.</summary>
     public required bool Changed { get; init; }
@@ -66,7 +66,7 @@ public sealed record ConfigChangeResult
 }
 
 /// <summary>One file's change, with its unified diff.</summary>
-public sealed record FileChange(string Path, string Before, string After, string Diff);
+internal sealed record FileChange(string Path, string Before, string After, string Diff);
 
 /// <summary>The pull request a change opened (<see cref="Created"/>) or updated.</summary>
 public sealed record ConfigPullRequest(int Number, string Url, bool Created);

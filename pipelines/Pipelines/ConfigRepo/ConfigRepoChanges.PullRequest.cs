@@ -4,7 +4,7 @@ using Pipelines.Failures;
 
 namespace Pipelines.ConfigRepo;
 
-public static partial class ConfigRepoChanges
+internal static partial class ConfigRepoChanges
 {
     /// <summary>
     /// The edit is made on the base branch's HEAD and committed on the change's own branch, which the tool owns and

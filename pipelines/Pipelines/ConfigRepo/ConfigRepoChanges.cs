@@ -8,7 +8,7 @@ namespace Pipelines.ConfigRepo;
 /// push to the base branch (redoing the edit on the new HEAD after a lost race, never a blind rebase) or to the
 /// change's own branch with a pull request. A dry run prints the diffs and what it would push, and pushes nothing.
 /// </summary>
-public static partial class ConfigRepoChanges
+internal static partial class ConfigRepoChanges
 {
     public static async Task<ConfigChangeResult> ApplyAsync(
         ConfigChange change,

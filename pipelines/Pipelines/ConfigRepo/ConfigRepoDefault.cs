@@ -4,7 +4,7 @@ namespace Pipelines.ConfigRepo;
 /// "This repository" as a config repo. Locally it is the checkout itself. On GitHub Actions the checkout is the
 /// runner's throwaway copy, so a commit there would be lost with the runner: there it is the repository on GitHub.
 /// </summary>
-public static class ConfigRepoDefault
+internal static class ConfigRepoDefault
 {
     public static string For(string rootDirectory, Func<string, string?> environment) =>
         environment("GITHUB_ACTIONS") == "true"

@@ -8,7 +8,7 @@ namespace Pipelines.ConfigRepo;
 /// A clone of the config repo that an edit reads and writes by repository-relative path. It keeps each file's first
 /// content so the change can be shown as a diff, and refuses paths that leave the clone.
 /// </summary>
-public sealed class ConfigWorkspace
+internal sealed class ConfigWorkspace
 {
     private readonly Dictionary<string, string?> _originals = new(StringComparer.Ordinal);
 

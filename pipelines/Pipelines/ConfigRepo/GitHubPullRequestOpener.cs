@@ -5,7 +5,7 @@ using Pipelines.GitHubActions.Api;
 namespace Pipelines.ConfigRepo;
 
 /// <summary>Opens or updates the config repo's pull requests on GitHub, through Octokit.</summary>
-public sealed class GitHubPullRequestOpener(IGitHubClient client, GitHubRepository repository)
+internal sealed class GitHubPullRequestOpener(IGitHubClient client, GitHubRepository repository)
     : IPullRequestOpener
 {
     public GitHubRepository Repository { get; } = repository;

@@ -6,7 +6,7 @@ namespace Pipelines.Engine;
 /// A check mode found differences (a render changed, a cluster drifted). The target fails and the build exits 2,
 /// as <c>helmfile diff --detailed-exitcode</c> and <c>argocd app diff</c> do.
 /// </summary>
-public sealed class DriftDetectedException(string message)
+internal sealed class DriftDetectedException(string message)
     : Exception(message),
         IHasExitCode,
         IExplainedFailure
@@ -15,4 +15,4 @@ public sealed class DriftDetectedException(string message)
 }
 
 /// <summary>A mistake in the build's own code (a cycle, a dangling target reference). Exits with 2.</summary>
-public sealed class BuildDefinitionException(string message) : UsageException(message);
+internal sealed class BuildDefinitionException(string message) : UsageException(message);

@@ -1,7 +1,7 @@
 namespace Pipelines.Engine;
 
 /// <summary>The scheduled targets in execution order, each with why it is there and whether it is skipped.</summary>
-public sealed record ExecutionPlan(
+internal sealed record ExecutionPlan(
     IReadOnlyList<PlannedTarget> Steps,
     IReadOnlyList<ExecutableTarget> AllTargets
 )
@@ -14,7 +14,7 @@ public sealed record ExecutionPlan(
 }
 
 /// <summary>One step of the plan: "dependency of Sync", "triggered by PushImage", or "skipped: --skip".</summary>
-public sealed record PlannedTarget(ExecutableTarget Target, string Reason, string? SkipReason)
+internal sealed record PlannedTarget(ExecutableTarget Target, string Reason, string? SkipReason)
 {
     public bool IsSkipped => SkipReason is not null;
 }

@@ -4,7 +4,7 @@ using Polly.Retry;
 namespace Pipelines.Engine;
 
 /// <summary>How often and how long a retried operation is tried: attempts in all, the first wait, the longest wait.</summary>
-public sealed record RetryBounds(int MaxAttempts, TimeSpan FirstDelay, TimeSpan MaxDelay)
+internal sealed record RetryBounds(int MaxAttempts, TimeSpan FirstDelay, TimeSpan MaxDelay)
 {
     /// <summary>
     /// A call to a remote service (the Kubernetes API, a registry, GitHub) that failed for a passing reason: 6
@@ -21,7 +21,7 @@ public sealed record RetryBounds(int MaxAttempts, TimeSpan FirstDelay, TimeSpan 
 /// warning per retry saying what failed, why, and which attempt comes next. Callers say only what is retryable:
 /// that differs (a 409 is a hiccup for one call and an answer for another).
 /// </summary>
-public static class Retries
+internal static class Retries
 {
     /// <summary>A pipeline that retries the exceptions <paramref name="isTransient"/> accepts.</summary>
     /// <param name="what">Names the operation in the log: "Registry call", "GitHub call to ... in ...".</param>

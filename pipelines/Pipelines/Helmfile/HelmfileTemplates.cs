@@ -7,7 +7,7 @@ namespace Pipelines.Helmfile;
 /// The template context helmfile's files are rendered with: environment variables as given, and
 /// <c>exec</c>/<c>envExec</c> run through the build's one process runner (<see cref="ToolRunner"/>).
 /// </summary>
-public static class HelmfileTemplates
+internal static class HelmfileTemplates
 {
     /// <summary>A context reading variables through <paramref name="environment"/>, with <c>exec</c> enabled.</summary>
     public static TemplateContext Context(Func<string, string?> environment) =>

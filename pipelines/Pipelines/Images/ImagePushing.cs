@@ -197,6 +197,6 @@ internal static class ImagePushing
 }
 
 /// <summary>A tag already names a different image and --allow-retag was not given. Exits 1.</summary>
-public sealed class ImageTagConflictException(string message)
+internal sealed class ImageTagConflictException(string message)
     : Exception(message),
         IExplainedFailure;

@@ -5,7 +5,7 @@ using Pipelines.Engine;
 namespace Pipelines.Images;
 
 /// <summary>What PushImage pushed: <c>.nuke/temp/image.json</c>, and step outputs on GitHub Actions.</summary>
-public sealed record PushedImage(
+internal sealed record PushedImage(
     [property: JsonPropertyName("repository")] string Repository,
     [property: JsonPropertyName("tags")] IReadOnlyList<string> Tags,
     [property: JsonPropertyName("digest")] string Digest,

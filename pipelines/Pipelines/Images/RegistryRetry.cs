@@ -57,6 +57,6 @@ internal static partial class RegistryRetry
 }
 
 /// <summary>The registry kept failing after bounded retries. Exits 1 with the message alone.</summary>
-public sealed class RegistryUnavailableException(string message)
+internal sealed class RegistryUnavailableException(string message)
     : Exception(message),
         IExplainedFailure;

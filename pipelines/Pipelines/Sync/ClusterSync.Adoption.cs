@@ -1,6 +1,6 @@
 namespace Pipelines.Sync;
 
-public sealed partial class ClusterSync
+internal sealed partial class ClusterSync
 {
     /// <summary>
     /// helm's rule for objects that already exist: one that Sync did not create on this cluster (no tracking

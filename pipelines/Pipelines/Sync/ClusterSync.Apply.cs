@@ -3,7 +3,7 @@ using k8s.Autorest;
 
 namespace Pipelines.Sync;
 
-public sealed partial class ClusterSync
+internal sealed partial class ClusterSync
 {
     /// <summary>Applies one object; returns its report and the live object the server answered with.</summary>
     private async Task<(ObjectReport Report, Dictionary<string, object?>? Live)> ApplyOneAsync(

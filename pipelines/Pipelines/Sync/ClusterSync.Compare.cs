@@ -2,7 +2,7 @@ using Pipelines.Sync.Diff;
 
 namespace Pipelines.Sync;
 
-public sealed partial class ClusterSync
+internal sealed partial class ClusterSync
 {
     private ObjectReport Compare(Desired item, Dictionary<string, object?>? live)
     {

@@ -3,7 +3,7 @@ using Pipelines.Sync.Kube;
 
 namespace Pipelines.Sync;
 
-public sealed partial class ClusterSync
+internal sealed partial class ClusterSync
 {
     // Created: a namespace Sync creates for releases (helm's --create-namespace), never pruned.
     private sealed record Desired(

@@ -1,6 +1,6 @@
 namespace Pipelines.Sync;
 
-public sealed partial class ClusterSync
+internal sealed partial class ClusterSync
 {
     /// <summary>A dry run still shows the plan, clearly labelled; a real run fails this cluster.</summary>
     private ClusterReport Unreachable(

@@ -1,6 +1,6 @@
 namespace Pipelines.Sync;
 
-public sealed partial class ClusterSync
+internal sealed partial class ClusterSync
 {
     /// <summary>
     /// Runs a hook: with <c>before-hook-creation</c> (helm's default) the previous run's object is deleted and

@@ -2,7 +2,7 @@ using Pipelines.Sync.Kube;
 
 namespace Pipelines.Sync;
 
-public sealed partial class ClusterSync
+internal sealed partial class ClusterSync
 {
     /// <summary>
     /// Runs last, and only when every apply of the cluster succeeded and became healthy: deletes what the inventory

@@ -1,6 +1,6 @@
 namespace Pipelines.Sync;
 
-public sealed partial class ClusterSync
+internal sealed partial class ClusterSync
 {
     private const int ConcurrentApplies = 8;
 

@@ -9,7 +9,7 @@ namespace Pipelines.Sync;
 /// is missing or out of sync (server-side apply, in order), prune what Sync tracked and no longer wants, and
 /// wait for rollouts. <c>--check</c> stops after comparing; <c>--dry-run</c> sends everything with dryRun=All.
 /// </summary>
-public sealed partial class ClusterSync(
+internal sealed partial class ClusterSync(
     SyncOptions options,
     string environment,
     ResourceCatalog catalog,

@@ -5,7 +5,7 @@ using Pipelines.Helmfile.Rendering;
 namespace Pipelines.Sync;
 
 /// <summary>What the Sync target does: run every cluster, print the reports and diffs, and turn them into an exit code.</summary>
-public static class ClusterSyncing
+internal static class ClusterSyncing
 {
     public static async Task<string> RunAsync(ISync build, CancellationToken cancellationToken)
     {
@@ -77,7 +77,7 @@ public static class ClusterSyncing
 }
 
 /// <summary>One or more clusters failed to sync or to become healthy.</summary>
-public sealed class SyncFailedException(IReadOnlyList<ClusterReport> failed)
+internal sealed class SyncFailedException(IReadOnlyList<ClusterReport> failed)
     : Exception(
         "Sync failed on "
             + string.Join(

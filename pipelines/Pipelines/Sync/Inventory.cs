@@ -6,7 +6,7 @@ namespace Pipelines.Sync;
 /// Each line: <c>group/Kind/namespace/name version release</c>. The key leaves the version out, so an object
 /// moving to a newer API version (HPA v2beta2 to v2) is the same object, never pruned and recreated.
 /// </summary>
-public sealed record InventoryEntry(
+internal sealed record InventoryEntry(
     string Group,
     string Version,
     string Kind,
@@ -38,7 +38,7 @@ public sealed record InventoryEntry(
     }
 }
 
-public static class Inventory
+internal static class Inventory
 {
     public const string Name = "pipelines-inventory";
 

@@ -9,7 +9,7 @@ namespace Pipelines.Sync;
 /// through the exec credential plugin, <c>aws eks get-token</c>), <c>apiServer: in-cluster</c> for a pod's
 /// service account, or an API server URL.
 /// </summary>
-public static class KubeConnections
+internal static class KubeConnections
 {
     public static IKubernetes Create(ClusterDefinition cluster, string? kubeconfig)
     {

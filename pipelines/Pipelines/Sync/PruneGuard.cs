@@ -8,7 +8,7 @@ namespace Pipelines.Sync;
 /// use; kinds whose deletion cascades to objects Sync never tracked are kept unless <c>--prune-kinds</c> names them;
 /// and a run that would delete more than <c>--max-prune</c> percent of what Sync tracks on a cluster deletes nothing.
 /// </summary>
-public static class PruneGuard
+internal static class PruneGuard
 {
     /// <summary>Deleting one takes every object in it or of it: a namespace's contents, a CRD's resources, a volume's data.</summary>
     public static readonly IReadOnlyList<string> CascadingKinds =

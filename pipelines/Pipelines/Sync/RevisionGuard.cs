@@ -5,7 +5,7 @@ using Pipelines.Tools.Git;
 namespace Pipelines.Sync;
 
 /// <summary>The git revision a render came from, and whether the working tree held uncommitted changes.</summary>
-public sealed record SyncRevision(string Sha, bool Dirty)
+internal sealed record SyncRevision(string Sha, bool Dirty)
 {
     public override string ToString() => Dirty ? $"{Sha} (with uncommitted changes)" : Sha;
 }
@@ -16,7 +16,7 @@ public sealed record SyncRevision(string Sha, bool Dirty)
 /// <c>--allow-rollback</c>. A revision missing from a shallow CI checkout is fetched from origin first. One guard serves
 /// every cluster of a run: HEAD is read once, and each recorded revision is looked up (and fetched) once.
 /// </summary>
-public sealed class RevisionGuard
+internal sealed class RevisionGuard
 {
     private readonly GitCli? _git;
     private readonly Lazy<Task<SyncRevision?>> _current;

@@ -18,7 +18,7 @@ public enum Health
 /// available; Jobs must complete; a hook Pod must exit. Other kinds are healthy once applied. Sync holds live
 /// objects as plain data (it compares them field by field); health reads them through KubernetesClient's models.
 /// </summary>
-public static class RolloutHealth
+internal static class RolloutHealth
 {
     /// <summary>The health of a live object Sync read, by its kind.</summary>
     public static (Health Health, string Message) Evaluate(Dictionary<string, object?> live) =>

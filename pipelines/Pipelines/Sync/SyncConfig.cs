@@ -8,7 +8,7 @@ namespace Pipelines.Sync;
 /// <c>helmfile/sync.yaml</c>: Sync's own settings, for now the <c>ignoreDifferences</c> rules (Argo CD's shape:
 /// group, kind, name, namespace, jsonPointers), e.g. <c>/spec/replicas</c> of Deployments an HPA scales.
 /// </summary>
-public static class SyncConfig
+internal static class SyncConfig
 {
     public const string RelativePath = "helmfile/sync.yaml";
 

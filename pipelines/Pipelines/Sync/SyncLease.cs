@@ -235,4 +235,5 @@ internal sealed class SyncLease : IAsyncDisposable
 }
 
 /// <summary>Another Sync held the cluster's lease for the whole <c>--lock-timeout</c>.</summary>
-public sealed class SyncLeaseTimeoutException(string message) : InvalidOperationException(message);
+internal sealed class SyncLeaseTimeoutException(string message)
+    : InvalidOperationException(message);

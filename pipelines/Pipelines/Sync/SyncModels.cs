@@ -38,7 +38,7 @@ public sealed record SyncOptions
 }
 
 /// <summary>Argo CD's sync statuses.</summary>
-public enum SyncStatus
+internal enum SyncStatus
 {
     Synced,
     OutOfSync,
@@ -57,7 +57,7 @@ public enum SyncStatus
 }
 
 /// <summary>One object's line in the report.</summary>
-public sealed record ObjectReport(
+internal sealed record ObjectReport(
     string Group,
     string Kind,
     string? Namespace,
@@ -71,7 +71,7 @@ public sealed record ObjectReport(
 );
 
 /// <summary>One cluster's result: its objects, or the error that stopped it.</summary>
-public sealed record ClusterReport(
+internal sealed record ClusterReport(
     ClusterDefinition Cluster,
     IReadOnlyList<ObjectReport> Objects,
     string? Error

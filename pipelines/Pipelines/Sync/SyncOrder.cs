@@ -7,7 +7,7 @@ namespace Pipelines.Sync;
 /// them), then PreSync hooks by <c>helm.sh/hook-weight</c>, then the chart's objects by sync wave (the <c>pipelines/sync-wave</c> annotation, or Argo CD's, an integer, default 0),
 /// then by kind in the order helm installs them, then by namespace and name; PostSync hooks come last.
 /// </summary>
-public static class SyncOrder
+internal static class SyncOrder
 {
     public const string WaveAnnotation = "pipelines/sync-wave";
     public const string ArgoWaveAnnotation = "argocd.argoproj.io/sync-wave";

@@ -4,7 +4,7 @@ using Pipelines.Text;
 namespace Pipelines.Sync;
 
 /// <summary>The report per cluster: GROUP KIND NAMESPACE NAME STATUS HEALTH MESSAGE, with counts; Markdown for GitHub.</summary>
-public static class SyncReportWriter
+internal static class SyncReportWriter
 {
     public static IEnumerable<string> Text(ClusterReport report)
     {

@@ -6,7 +6,7 @@ using Pipelines.Sync.Kube;
 namespace Pipelines.Sync;
 
 /// <summary>Syncs every cluster of a render at once; each cluster gets its own report, and one failing never stops the others.</summary>
-public static class SyncRunner
+internal static class SyncRunner
 {
     public static async Task<IReadOnlyList<ClusterReport>> RunAsync(
         RenderResult render,

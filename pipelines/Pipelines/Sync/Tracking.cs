@@ -6,7 +6,7 @@ namespace Pipelines.Sync;
 /// How Sync marks what it applies, so it can find and prune its own objects and never touch anyone else's:
 /// a label naming the cluster (selectable) and an annotation naming environment, cluster and release.
 /// </summary>
-public static class Tracking
+internal static class Tracking
 {
     public const string ClusterLabel = "pipelines/cluster";
     public const string Annotation = "pipelines/tracking";

@@ -1,14 +1,14 @@
 namespace Pipelines.Text;
 
 /// <summary>How a column's cells line up in the plain-text table (and in Markdown's separator row).</summary>
-public enum ColumnAlignment
+internal enum ColumnAlignment
 {
     Left,
     Right,
 }
 
 /// <summary>What the plain-text table draws under its header (and above its footer).</summary>
-public enum TableRule
+internal enum TableRule
 {
     /// <summary>Nothing: the header is followed by the rows (kubectl's style).</summary>
     None,
@@ -21,7 +21,7 @@ public enum TableRule
 }
 
 /// <summary>A column: its title, its alignment, and the width it never shrinks below.</summary>
-public sealed record TableColumn(
+internal sealed record TableColumn(
     string Title,
     ColumnAlignment Alignment = ColumnAlignment.Left,
     int MinWidth = 0
@@ -32,7 +32,7 @@ public sealed record TableColumn(
 /// and as a Markdown table for GitHub (job summaries, comments). Every report table in the build goes through it,
 /// so columns line up and cells are escaped the same way everywhere.
 /// </summary>
-public sealed record TextTable(
+internal sealed record TextTable(
     IReadOnlyList<TableColumn> Columns,
     IReadOnlyList<IReadOnlyList<string>> Rows
 )

@@ -8,7 +8,7 @@ namespace Pipelines.Text;
 /// A unified diff (<c>diff -u</c> format, 3 lines of context) of two texts, aligned line by line by DiffPlex. Empty
 /// when the texts are equal.
 /// </summary>
-public static class UnifiedDiff
+internal static class UnifiedDiff
 {
     private const int Context = 3;
 

@@ -9,7 +9,7 @@ namespace Pipelines.Tools;
 /// from the child's environment unless the command names it (<see cref="ToolCommand.WithInheritedSecrets"/>) or
 /// sets it itself. helm, git, buildah or npm never see the tokens of the job they run in.
 /// </summary>
-public static class ChildEnvironment
+internal static class ChildEnvironment
 {
     private static readonly string[] SecretWords = ["TOKEN", "SECRET", "PASSWORD", "PASSPHRASE"];
 

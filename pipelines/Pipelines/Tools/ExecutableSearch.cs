@@ -1,7 +1,7 @@
 namespace Pipelines.Tools;
 
 /// <summary>Finds an executable file in a list of directories, as a shell looks one up on PATH.</summary>
-public static class ExecutableSearch
+internal static class ExecutableSearch
 {
     /// <summary>
     /// The full path of the first of <paramref name="fileNames"/> that exists and may be executed, trying every name

@@ -8,6 +8,6 @@ namespace Pipelines.Tools;
 /// install stops here, with no fallback to another source: a source that serves other bytes than the published
 /// release is not to be trusted, and trying the next one would turn an attack into a warning.
 /// </summary>
-public sealed class IntegrityException(string message)
+internal sealed class IntegrityException(string message)
     : InvalidOperationException(message),
         IExplainedFailure;

@@ -8,7 +8,7 @@ namespace Pipelines.Clusters.Briefing;
 /// <param name="Diff">Unified diff of its rendered manifests, old version against new; empty when they are the same.</param>
 /// <param name="Removed">Objects using APIs the new version no longer serves (each blocks the move).</param>
 /// <param name="Deprecated">APIs it uses that the new version still serves but a later one removes.</param>
-public sealed record AppBriefing(
+internal sealed record AppBriefing(
     AppReleases App,
     ClusterDefinition? From,
     string Diff,
@@ -17,7 +17,7 @@ public sealed record AppBriefing(
 );
 
 /// <summary>An object using an API scheduled for removal after the new version.</summary>
-public sealed record DeprecatedUse(
+internal sealed record DeprecatedUse(
     string Release,
     string Kind,
     string Name,
@@ -33,7 +33,7 @@ public sealed record DeprecatedUse(
 /// <param name="Provisioned">Whether <paramref name="Target"/> exists in clusters.yaml yet.</param>
 /// <param name="Support">The version's EKS support dates; null for a version newer than the offline table.</param>
 /// <param name="Apps">One briefing per app, management apps first.</param>
-public sealed record UpgradeBriefingReport(
+internal sealed record UpgradeBriefingReport(
     string Environment,
     string Version,
     ClusterDefinition Target,

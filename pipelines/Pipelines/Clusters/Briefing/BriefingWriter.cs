@@ -3,7 +3,7 @@ using Pipelines.Helmfile.Manifests;
 namespace Pipelines.Clusters.Briefing;
 
 /// <summary>The briefing as Markdown: one section per app, for SRE to hand to the app teams.</summary>
-public static class BriefingWriter
+internal static class BriefingWriter
 {
     public static string Markdown(UpgradeBriefingReport report)
     {

@@ -2,7 +2,7 @@ using Pipelines.Engine;
 
 namespace Pipelines.Clusters.Briefing;
 
-public static partial class UpgradeBriefing
+internal static partial class UpgradeBriefing
 {
     /// <summary>What the UpgradeBriefing target does: build the briefing, write it (atomically), summarise it.</summary>
     public static async Task<(UpgradeBriefingReport Report, AbsolutePath Path)> RunAsync(

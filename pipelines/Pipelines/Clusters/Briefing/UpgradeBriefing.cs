@@ -13,7 +13,7 @@ namespace Pipelines.Clusters.Briefing;
 /// RenderHelmfile's renderer and cache) and reports per app the manifest diff, the removed and deprecated APIs it
 /// still uses, the deadline and the commands to move.
 /// </summary>
-public static partial class UpgradeBriefing
+internal static partial class UpgradeBriefing
 {
     public static async Task<UpgradeBriefingReport> BuildAsync(
         string environmentName,

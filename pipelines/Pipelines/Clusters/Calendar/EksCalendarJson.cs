@@ -11,7 +11,7 @@ namespace Pipelines.Clusters.Calendar;
 /// <c>clusterVersion</c>, <c>releaseDate</c>, <c>endOfStandardSupportDate</c>, <c>endOfExtendedSupportDate</c>,
 /// <c>versionStatus</c>), and writes and reads the cache kept under <c>.nuke/temp</c>.
 /// </summary>
-public static class EksCalendarJson
+internal static class EksCalendarJson
 {
     /// <summary>
     /// The versions in the AWS CLI's JSON. Timestamps are ISO 8601 with an offset as the CLI prints them

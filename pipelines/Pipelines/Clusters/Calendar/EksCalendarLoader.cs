@@ -8,7 +8,7 @@ namespace Pipelines.Clusters.Calendar;
 /// (written to the cache with its date), else the in-code table. Prints which one it used; a failing or garbled AWS
 /// CLI is a warning that names the fallback, never a failed target, because the table is still a calendar.
 /// </summary>
-public static class EksCalendarLoader
+internal static class EksCalendarLoader
 {
     public const string CacheFileName = "eks-calendar.json";
 

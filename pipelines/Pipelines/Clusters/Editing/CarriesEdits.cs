@@ -9,7 +9,7 @@ namespace Pipelines.Clusters.Editing;
 /// match the app, since terms of one selector must all hold). The result is checked against the app's releases, so
 /// the edit does exactly what it says or fails.
 /// </summary>
-public static class CarriesEdits
+internal static class CarriesEdits
 {
     /// <summary>The edits that make <paramref name="cluster"/> carry every release of <paramref name="app"/>; none when it already does.</summary>
     public static IReadOnlyList<ClustersYamlEdit> StartCarrying(

@@ -5,7 +5,7 @@ namespace Pipelines.Clusters.Editing;
 /// <c>environments.stage.clusters[name=stage-1-33-green].state</c>. The lifecycle plans its changes as a list of
 /// these (pure, testable), and <see cref="ClustersYamlEditor"/> applies them to the text.
 /// </summary>
-public abstract record ClustersYamlEdit(string Path)
+internal abstract record ClustersYamlEdit(string Path)
 {
     /// <summary>The path of a cluster's mapping.</summary>
     public static string ClusterPath(ClusterDefinition cluster) =>
@@ -13,17 +13,19 @@ public abstract record ClustersYamlEdit(string Path)
 }
 
 /// <summary>Sets a scalar, keeping its quoting.</summary>
-public sealed record SetScalar(string Path, string Value) : ClustersYamlEdit(Path);
+internal sealed record SetScalar(string Path, string Value) : ClustersYamlEdit(Path);
 
 /// <summary>Appends a scalar to a list, creating the list when it is missing.</summary>
-public sealed record AppendItem(string Path, string Value) : ClustersYamlEdit(Path);
+internal sealed record AppendItem(string Path, string Value) : ClustersYamlEdit(Path);
 
 /// <summary>Removes a scalar item from a list.</summary>
-public sealed record RemoveItem(string Path, string Value) : ClustersYamlEdit(Path);
+internal sealed record RemoveItem(string Path, string Value) : ClustersYamlEdit(Path);
 
 /// <summary>Removes a key and its value.</summary>
-public sealed record RemoveKey(string Path) : ClustersYamlEdit(Path);
+internal sealed record RemoveKey(string Path) : ClustersYamlEdit(Path);
 
 /// <summary>Appends a mapping (a new cluster) to a list, styled like its siblings.</summary>
-public sealed record AppendMapping(string Path, IReadOnlyList<KeyValuePair<string, object>> Entries)
-    : ClustersYamlEdit(Path);
+internal sealed record AppendMapping(
+    string Path,
+    IReadOnlyList<KeyValuePair<string, object>> Entries
+) : ClustersYamlEdit(Path);

@@ -8,7 +8,7 @@ namespace Pipelines.Clusters.Editing;
 /// reads the result back with <see cref="ClustersFile"/>, so an edit that leaves the file invalid fails here, before
 /// anything is written.
 /// </summary>
-public static class ClustersYamlEditor
+internal static class ClustersYamlEditor
 {
     public static string Apply(string text, string file, IEnumerable<ClustersYamlEdit> edits)
     {

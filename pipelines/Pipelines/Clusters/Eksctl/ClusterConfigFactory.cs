@@ -4,7 +4,7 @@ using Pipelines.Failures;
 namespace Pipelines.Clusters.Eksctl;
 
 /// <summary>The ClusterConfig of a new cluster, from its environment's profile in clusters.yaml.</summary>
-public static class ClusterConfigFactory
+internal static class ClusterConfigFactory
 {
     /// <summary>The add-ons every cluster gets: networking, DNS, kube-proxy and EBS volumes (with its IAM policy).</summary>
     public static IReadOnlyList<EksAddon> CoreAddons { get; } =

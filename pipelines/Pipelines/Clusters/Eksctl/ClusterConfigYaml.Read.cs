@@ -2,7 +2,7 @@ using Pipelines.Yaml.Records;
 
 namespace Pipelines.Clusters.Eksctl;
 
-public static partial class ClusterConfigYaml
+internal static partial class ClusterConfigYaml
 {
     /// <summary>
     /// Reads a ClusterConfig this class wrote (or one written by hand in the same shape). Fields outside the model are

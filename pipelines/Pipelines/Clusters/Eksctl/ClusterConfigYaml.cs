@@ -8,7 +8,7 @@ namespace Pipelines.Clusters.Eksctl;
 /// order, maps sorted, strings quoted where YAML would take them for numbers (<c>version: "1.30"</c> must stay
 /// a string), so one model is always the same bytes.
 /// </summary>
-public static partial class ClusterConfigYaml
+internal static partial class ClusterConfigYaml
 {
     private static readonly ISerializer Serializer = new SerializerBuilder()
         .WithNamingConvention(CamelCaseNamingConvention.Instance)

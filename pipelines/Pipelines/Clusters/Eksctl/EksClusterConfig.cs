@@ -6,7 +6,7 @@ namespace Pipelines.Clusters.Eksctl;
 /// color; and, when the environment names its CD role, an access entry for it. Serialised by
 /// <see cref="ClusterConfigYaml"/>, deterministically.
 /// </summary>
-public sealed record EksClusterConfig
+internal sealed record EksClusterConfig
 {
     public const string ApiVersion = "eksctl.io/v1alpha5";
     public const string Kind = "ClusterConfig";
@@ -25,7 +25,7 @@ public sealed record EksClusterConfig
 }
 
 /// <summary><c>metadata</c>: the cluster's name, region, Kubernetes version and AWS tags (sorted by key).</summary>
-public sealed record EksMetadata(
+internal sealed record EksMetadata(
     string Name,
     string Region,
     string Version,
@@ -33,11 +33,11 @@ public sealed record EksMetadata(
 );
 
 /// <summary>An EKS add-on, with the eksctl well-known IAM policies its service account gets (IRSA).</summary>
-public sealed record EksAddon(string Name, IReadOnlyList<string> WellKnownPolicies)
+internal sealed record EksAddon(string Name, IReadOnlyList<string> WellKnownPolicies)
 {
     public EksAddon(string name)
         : this(name, []) { }
 }
 
 /// <summary>An IAM principal given access to the cluster, as members of Kubernetes groups.</summary>
-public sealed record EksAccessEntry(string PrincipalArn, IReadOnlyList<string> KubernetesGroups);
+internal sealed record EksAccessEntry(string PrincipalArn, IReadOnlyList<string> KubernetesGroups);

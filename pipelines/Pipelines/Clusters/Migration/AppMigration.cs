@@ -6,7 +6,7 @@ using Pipelines.Failures;
 namespace Pipelines.Clusters.Migration;
 
 /// <summary>What MigrateApp was asked: the app, its environment, the cluster it moves to, and where the change goes.</summary>
-public sealed record MigrationRequest
+internal sealed record MigrationRequest
 {
     public required string App { get; init; }
     public required string Environment { get; init; }
@@ -27,7 +27,7 @@ public sealed record MigrationRequest
 /// commit pushed to the base branch (redone on the new HEAD after a lost race) or a pull request. The next Sync with
 /// <c>--prune</c> then adds the app on the new cluster and removes it from the old one.
 /// </summary>
-public static class AppMigration
+internal static class AppMigration
 {
     public static async Task<ConfigChangeResult> RunAsync(
         MigrationRequest request,

@@ -14,7 +14,7 @@ namespace Pipelines.Clusters.Provisioning;
 /// clusters.yaml, sync its management releases and bootstrap the CD pipeline's identity. <c>--dry-run</c> prints
 /// the ClusterConfig, the commands, the clusters.yaml diff and the preflight result, and writes nothing.
 /// </summary>
-public static class ClusterProvisioning
+internal static class ClusterProvisioning
 {
     public static async Task<ProvisionPlan> RunAsync(
         ProvisionRequest request,
@@ -209,6 +209,6 @@ public static class ClusterProvisioning
 }
 
 /// <summary>eksctl or the AWS CLI failed while creating the cluster; the message says what to clean up.</summary>
-public sealed class ProvisioningFailedException(string message)
+internal sealed class ProvisioningFailedException(string message)
     : Exception(message),
         IExplainedFailure;

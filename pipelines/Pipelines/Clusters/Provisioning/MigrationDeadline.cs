@@ -6,7 +6,7 @@ using Pipelines.Failures;
 namespace Pipelines.Clusters.Provisioning;
 
 /// <summary><c>--deadline</c>: a date (<c>2027-01-15</c>) or a time from the provisioning day (<c>6w</c>, <c>30d</c>).</summary>
-public static partial class MigrationDeadline
+internal static partial class MigrationDeadline
 {
     public static DateOnly Parse(string? text, DateOnly provisioned)
     {

@@ -9,7 +9,7 @@ namespace Pipelines.Clusters.Provisioning;
 /// Renders every release of the environment at the new cluster's version, as that cluster will carry them all by its
 /// deadline, and runs RenderHelmfile's removed-API check: a hit stops provisioning before anything exists.
 /// </summary>
-public static class Preflight
+internal static class Preflight
 {
     /// <summary>The render of every release for the new cluster; throws <see cref="PreflightFailedException"/> on a removed API.</summary>
     public static async Task<RenderResult> RunAsync(
@@ -59,7 +59,7 @@ public static class Preflight
 }
 
 /// <summary>The preflight render found APIs the new version no longer serves: nothing was created.</summary>
-public sealed class PreflightFailedException(
+internal sealed class PreflightFailedException(
     ClusterDefinition cluster,
     IReadOnlyList<string> findings
 )

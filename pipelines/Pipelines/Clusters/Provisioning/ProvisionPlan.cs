@@ -5,7 +5,7 @@ using Pipelines.Tools;
 namespace Pipelines.Clusters.Provisioning;
 
 /// <summary>What ProvisionCluster will do, worked out and checked before anything is written or created.</summary>
-public sealed record ProvisionPlan
+internal sealed record ProvisionPlan
 {
     public required ClusterEnvironment Environment { get; init; }
 

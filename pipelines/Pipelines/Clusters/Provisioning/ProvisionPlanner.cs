@@ -8,7 +8,7 @@ using Pipelines.Helmfile.Selection;
 namespace Pipelines.Clusters.Provisioning;
 
 /// <summary>What ProvisionCluster was asked: <c>--env</c>, <c>--kube-version</c>, <c>--name</c>, <c>--deadline</c>.</summary>
-public sealed record ProvisionRequest(
+internal sealed record ProvisionRequest(
     string Environment,
     string? KubeVersion = null,
     string? Name = null,
@@ -20,7 +20,7 @@ public sealed record ProvisionRequest(
 /// follows the convention and is free, the environment keeps at most two live clusters, the environment has node
 /// groups. Every refusal is a usage error that names the fix.
 /// </summary>
-public static class ProvisionPlanner
+internal static class ProvisionPlanner
 {
     public const int MaxLiveClusters = 2;
 

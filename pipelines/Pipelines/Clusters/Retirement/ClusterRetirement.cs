@@ -16,7 +16,7 @@ namespace Pipelines.Clusters.Retirement;
 /// clusters.yaml; publish that (a pull request for prod); only then <c>eksctl delete cluster</c>. A failed drain
 /// leaves clusters.yaml as it was; a failed publish leaves the cluster running. <c>--dry-run</c> prints the plan.
 /// </summary>
-public static class ClusterRetirement
+internal static class ClusterRetirement
 {
     public static async Task<ClusterDefinition> RunAsync(
         string name,

@@ -5,7 +5,7 @@ namespace Pipelines.Clusters.Retirement;
 /// this checkout may publish at all (it is the base branch), and the publish itself (a commit, or a pull request for
 /// the environments that need review). The IClusterLifecycle component wires both to PublishChanges' machinery.
 /// </summary>
-public sealed record RetirementPublishing(
+internal sealed record RetirementPublishing(
     Func<CancellationToken, Task> EnsureSource,
     Func<string, CancellationToken, Task<string>> Publish
 );

@@ -8,7 +8,7 @@ namespace Pipelines.Clusters.Status;
 /// EKS calendar it used, each reachable cluster's live server version, and each environment's lifecycle chart
 /// (written to <c>.nuke/temp/cluster-lifecycle.md</c> and the GitHub job summary).
 /// </summary>
-public static partial class ClusterStatusReport
+internal static partial class ClusterStatusReport
 {
     public const string ChartFileName = "cluster-lifecycle.md";
 

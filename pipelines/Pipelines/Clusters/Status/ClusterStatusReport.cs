@@ -9,7 +9,7 @@ namespace Pipelines.Clusters.Status;
 /// <param name="Clusters">Every cluster of clusters.yaml, retired ones too.</param>
 /// <param name="Apps">Every app and where it runs.</param>
 /// <param name="Calendar">Where the EKS support dates came from (<see cref="EksCalendar.Origin"/>).</param>
-public sealed record EnvironmentStatus(
+internal sealed record EnvironmentStatus(
     string Environment,
     DateOnly Today,
     IReadOnlyList<ClusterRow> Clusters,
@@ -28,7 +28,7 @@ public sealed record EnvironmentStatus(
 /// A cluster: version, color, role (new, old, only), state, EKS standard support left, deadline, and the version its
 /// API server reported (null when it was not asked).
 /// </summary>
-public sealed record ClusterRow(
+internal sealed record ClusterRow(
     ClusterDefinition Cluster,
     string Role,
     EksVersion? Support,
@@ -38,7 +38,7 @@ public sealed record ClusterRow(
 );
 
 /// <summary>An app, the live clusters it runs on, and whether it is behind the newest cluster's deadline.</summary>
-public sealed record AppRow(
+internal sealed record AppRow(
     AppReleases App,
     IReadOnlyList<string> RunsOn,
     IReadOnlyList<string> PartlyOn,
@@ -47,7 +47,7 @@ public sealed record AppRow(
 );
 
 /// <summary>Works out <see cref="EnvironmentStatus"/> from clusters.yaml and the environment's apps.</summary>
-public static partial class ClusterStatusReport
+internal static partial class ClusterStatusReport
 {
     public static EnvironmentStatus Build(
         ClusterEnvironment environment,

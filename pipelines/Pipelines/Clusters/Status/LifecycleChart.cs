@@ -7,7 +7,7 @@ namespace Pipelines.Clusters.Status;
 /// its migration deadline, and its EKS standard and extended support. People read a timeline faster than dates;
 /// GitHub renders the chart in the job summary and in any Markdown file.
 /// </summary>
-public static class LifecycleChart
+internal static class LifecycleChart
 {
     /// <summary>The chart's Mermaid text (without the code fence).</summary>
     public static IEnumerable<string> Mermaid(EnvironmentStatus status)

@@ -8,7 +8,7 @@ namespace Pipelines.Clusters.Status;
 /// <summary>What a cluster's API server said its version is, or why it was not asked or did not answer.</summary>
 /// <param name="GitVersion">The server's <c>/version</c> gitVersion, e.g. <c>v1.35.2-eks-1a2b3c</c>; null when not read.</param>
 /// <param name="Reason">Why a server that should answer did not; null when read, or when there is no context to ask.</param>
-public sealed record LiveVersion(string? GitVersion, string? Reason)
+internal sealed record LiveVersion(string? GitVersion, string? Reason)
 {
     /// <summary>The kubeconfig has no context for the cluster (the usual case away from CI): nothing to ask.</summary>
     public static LiveVersion NoContext { get; } = new(null, null);
@@ -24,7 +24,7 @@ public sealed record LiveVersion(string? GitVersion, string? Reason)
 /// in the kubeconfig. EKS upgrades a control plane on its own when extended support ends, which breaks the
 /// immutable-cluster rule without a trace in Git; this is how ClusterStatus notices.
 /// </summary>
-public static class LiveVersions
+internal static class LiveVersions
 {
     public static async Task<IReadOnlyDictionary<string, LiveVersion>> ReadAsync(
         IEnumerable<ClusterDefinition> clusters,

@@ -3,7 +3,7 @@ using Pipelines.Text;
 namespace Pipelines.Clusters.Status;
 
 /// <summary>ClusterStatus's two tables per environment: clusters, then apps.</summary>
-public static class StatusWriter
+internal static class StatusWriter
 {
     public static TextTable Clusters(EnvironmentStatus status) =>
         TextTable.Of(

@@ -6,7 +6,7 @@ using Pipelines.Images;
 namespace Pipelines.ConfigRepo.Bump;
 
 /// <summary>An image as the config pins it: repository, tag and (by default) digest.</summary>
-public sealed partial record ImageReference(string Repository, string Tag, string? Digest)
+internal sealed partial record ImageReference(string Repository, string Tag, string? Digest)
 {
     /// <summary><c>repo:tag@sha256:&lt;64 hex&gt;</c> or <c>repo:tag</c>; the repository may carry a registry port.</summary>
     public static ImageReference Parse(string text, string source = "--image")

@@ -4,7 +4,7 @@ namespace Pipelines.Engine;
 /// Where the build reports: target headers, log lines, warnings and errors, and the summary table.
 /// On a terminal it uses colour unless <c>NO_COLOR</c> is set; when output is redirected it writes plain text.
 /// </summary>
-public class ConsoleHost
+internal class ConsoleHost
 {
     private readonly bool _color;
     private readonly LiveLines _live;

@@ -7,7 +7,7 @@ namespace Pipelines.Engine;
 /// URL, status and time, never headers or bodies (they carry the tokens). Plug it into a client's handler chain:
 /// <c>new Kubernetes(config, new HttpRequestLog())</c>.
 /// </summary>
-public sealed class HttpRequestLog : DelegatingHandler
+internal sealed class HttpRequestLog : DelegatingHandler
 {
     /// <summary>For clients that take a handler, not a chain: this log in front of <paramref name="inner"/>.</summary>
     public HttpRequestLog(HttpMessageHandler inner)

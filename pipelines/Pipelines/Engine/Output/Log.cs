@@ -4,7 +4,7 @@ namespace Pipelines.Engine;
 /// The build's log, for targets and the services under <c>pipelines/</c>. Everything goes through the host,
 /// so secrets are masked and GitHub Actions gets annotations.
 /// </summary>
-public static class Log
+internal static class Log
 {
     // Per async flow, so that builds run side by side in one process (tests) keep their logs apart.
     private static readonly AsyncLocal<ConsoleHost?> Current = new();

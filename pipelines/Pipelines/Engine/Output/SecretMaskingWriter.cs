@@ -77,7 +77,7 @@ internal sealed class SecretMaskingWriter(TextWriter inner, SecretRegistry secre
 }
 
 /// <summary>The secret values of this run; longest first, so a secret containing another is masked whole.</summary>
-public sealed class SecretRegistry
+internal sealed class SecretRegistry
 {
     public const string Mask = "***";
     private volatile string[] _secrets = [];

@@ -3,7 +3,7 @@ using System.Reflection;
 namespace Pipelines.Engine;
 
 /// <summary>A discovered parameter: its names on every source, its type, default and allowed values.</summary>
-public sealed class BuildParameter
+internal sealed class BuildParameter
 {
     internal BuildParameter(
         MemberInfo member,

@@ -24,4 +24,4 @@ public sealed class ParameterAttribute(string? description = null) : Attribute
 
 /// <summary>A parameter whose value never reaches the output: masked in every line, and on GitHub Actions registered with <c>::add-mask::</c>.</summary>
 [AttributeUsage(AttributeTargets.Field | AttributeTargets.Property)]
-public sealed class SecretAttribute : Attribute;
+internal sealed class SecretAttribute : Attribute;

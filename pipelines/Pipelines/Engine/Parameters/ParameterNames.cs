@@ -4,7 +4,7 @@ using Pipelines.Failures;
 namespace Pipelines.Engine;
 
 /// <summary>How a parameter's member name is spelled on each source.</summary>
-public static class ParameterNames
+internal static class ParameterNames
 {
     /// <summary>The only environment variables the build reads start with this, so a machine-wide
     /// <c>ENV</c> or <c>TARGET</c> cannot change what the build does (NUKE issue #300).</summary>

@@ -10,7 +10,7 @@ namespace Pipelines.GitHubActions.Api;
 /// from the moment it is handed over, and the API URL is taken exactly as given (or from <c>GITHUB_API_URL</c>,
 /// which GitHub Actions sets on github.com, GitHub Enterprise Server and GHE.com alike).
 /// </summary>
-public static class GitHubApi
+internal static class GitHubApi
 {
     public const string ApiUrlVariable = "GITHUB_API_URL";
 

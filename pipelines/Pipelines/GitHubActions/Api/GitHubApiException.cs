@@ -7,7 +7,7 @@ namespace Pipelines.GitHubActions.Api;
 /// A GitHub API call failed for good (after bounded retries where a retry could help). The message names the
 /// repository, what was being done, GitHub's own words and the fix; it never contains the token.
 /// </summary>
-public sealed class GitHubApiException(
+internal sealed class GitHubApiException(
     string message,
     GitHubRepository repository,
     int? statusCode,

@@ -9,7 +9,7 @@ namespace Pipelines.GitHubActions.Api;
 /// any remote URL git accepts for it (https, scp-like <c>git@host:owner/name.git</c>, <c>ssh://</c>); the host is not
 /// kept, since the API URL decides which GitHub is asked.
 /// </summary>
-public sealed partial record GitHubRepository(string Owner, string Name)
+internal sealed partial record GitHubRepository(string Owner, string Name)
 {
     private const string Expected =
         "Expected owner/name, https://github.com/owner/name(.git), git@github.com:owner/name.git or "

@@ -9,7 +9,7 @@ namespace Pipelines.GitHubActions.Api;
 /// an HTML comment <c>&lt;!-- marker --&gt;</c> that GitHub does not show, and each run edits the comment that starts
 /// with it instead of adding another. Comments that merely quote the marker are left alone.
 /// </summary>
-public static class PullRequestComments
+internal static class PullRequestComments
 {
     /// <summary>GitHub rejects longer comment bodies (422 "Body is too long").</summary>
     public const int MaxBodyLength = 65536;

@@ -4,7 +4,7 @@ namespace Pipelines.GitHubActions.Api;
 /// The pull request to open from <see cref="Head"/> (a branch of <see cref="Repository"/>, or <c>owner:branch</c>
 /// for a fork) into <see cref="Base"/>. <see cref="Labels"/> are added, never removed.
 /// </summary>
-public sealed record PullRequestSpec(
+internal sealed record PullRequestSpec(
     GitHubRepository Repository,
     string Head,
     string Base,
@@ -14,7 +14,7 @@ public sealed record PullRequestSpec(
 );
 
 /// <summary>The pull request opened (<see cref="Created"/>) or the open one for the same head that was updated.</summary>
-public sealed record PullRequestOutcome(int Number, string Url, bool Created);
+internal sealed record PullRequestOutcome(int Number, string Url, bool Created);
 
 /// <summary>The comment created (<see cref="Created"/>) or the earlier one carrying the same marker that was edited.</summary>
-public sealed record CommentOutcome(long Id, string Url, bool Created);
+internal sealed record CommentOutcome(long Id, string Url, bool Created);

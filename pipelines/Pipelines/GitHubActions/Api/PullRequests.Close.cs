@@ -3,7 +3,7 @@ using Pipelines.Engine;
 
 namespace Pipelines.GitHubActions.Api;
 
-public static partial class PullRequests
+internal static partial class PullRequests
 {
     /// <summary>
     /// Closes the open pull request from <paramref name="head"/> into <paramref name="baseBranch"/>, if there is one,

@@ -8,7 +8,7 @@ namespace Pipelines.GitHubActions.Api;
 /// Opens a pull request, or updates the open one from the same head into the same base, so that a branch that is
 /// pushed again (a bump made twice before review) never gets a second pull request.
 /// </summary>
-public static partial class PullRequests
+internal static partial class PullRequests
 {
     /// <summary>
     /// Finds the open pull request for <c>owner:head</c> into the base; updates its title and body when they differ

@@ -6,7 +6,7 @@ namespace Pipelines.GitHubActions.Generation;
 /// The targets and parameters of a build, found the way the engine finds them when it runs (and the way the schema
 /// generator does), so a workflow can only name what <c>./build.sh</c> will accept.
 /// </summary>
-public sealed class BuildCatalog
+internal sealed class BuildCatalog
 {
     private BuildCatalog(
         IReadOnlyList<ExecutableTarget> targets,

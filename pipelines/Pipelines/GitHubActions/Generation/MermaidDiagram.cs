@@ -8,7 +8,7 @@ namespace Pipelines.GitHubActions.Generation;
 /// box per workflow (with its triggers), one node per job (its targets, matrix and environment), solid arrows for
 /// <c>needs</c>, dotted ones for hand-offs between workflows.
 /// </summary>
-public static class MermaidDiagram
+internal static class MermaidDiagram
 {
     public static string Flowchart(IReadOnlyList<Workflow> workflows)
     {

@@ -7,7 +7,7 @@ namespace Pipelines.GitHubActions.Generation;
 /// The CI/CD diagram inside README.md, between two marker comments, regenerated with the workflows so the README
 /// cannot drift from them. The rest of the README is hand-written and left byte for byte as it is.
 /// </summary>
-public static class ReadmeDiagram
+internal static class ReadmeDiagram
 {
     public const string File = "README.md";
     public const string Begin =

@@ -15,7 +15,7 @@ namespace Pipelines.GitHubActions.Generation;
 /// request's. Drawn from the declared workflows (environment names with <c>matrix.*</c> or <c>inputs.*</c> are
 /// expanded over the matrix legs and the input's choices), so it follows clusters.yaml like the matrices do.
 /// </summary>
-public static partial class TrustPolicies
+internal static partial class TrustPolicies
 {
     public const string File = "docs/iam-trust-policies.md";
 

@@ -9,7 +9,7 @@ namespace Pipelines.GitHubActions.Generation;
 /// targets and parameters and lowered to <c>./build.sh</c> with literal values as arguments and expressions as
 /// <c>PIPELINES_*</c> variables; then <see cref="WorkflowPolicy"/> checks the hardening rules.
 /// </summary>
-public static class WorkflowCompiler
+internal static class WorkflowCompiler
 {
     public const string BuildScript = "./build.sh";
 

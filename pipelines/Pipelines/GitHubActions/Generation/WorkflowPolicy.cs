@@ -8,7 +8,7 @@ namespace Pipelines.GitHubActions.Generation;
 /// The hardening rules of GitHub's security guide, checked on every generated workflow: read-only token by default,
 /// OIDC only where AWS is used and only inside a GitHub environment, no expression inside a script, and a job graph GitHub will accept.
 /// </summary>
-public static partial class WorkflowPolicy
+internal static partial class WorkflowPolicy
 {
     public static void Check(Workflow workflow)
     {

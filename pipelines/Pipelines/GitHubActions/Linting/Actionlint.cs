@@ -8,7 +8,7 @@ namespace Pipelines.GitHubActions.Linting;
 /// actionlint, the GitHub Actions workflow checker (expressions, contexts, job graph, action inputs, untrusted
 /// input in scripts), run as its npm WebAssembly build under Node through the tool runner.
 /// </summary>
-public static class Actionlint
+internal static class Actionlint
 {
     /// <summary>Lints every <c>.yml</c>/<c>.yaml</c> under <c>.github/workflows</c> of <paramref name="root"/>.</summary>
     public static Task<IReadOnlyList<ActionlintProblem>> LintDirectoryAsync(

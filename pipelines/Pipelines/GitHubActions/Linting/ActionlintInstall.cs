@@ -85,6 +85,6 @@ internal static class ActionlintInstall
 }
 
 /// <summary>actionlint could not be installed or started; the message says what to install. Exits 1.</summary>
-public sealed class ActionlintUnavailableException(string message)
+internal sealed class ActionlintUnavailableException(string message)
     : Exception(message),
         IExplainedFailure;

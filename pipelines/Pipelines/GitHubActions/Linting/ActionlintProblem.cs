@@ -4,7 +4,7 @@ using Pipelines.Failures;
 namespace Pipelines.GitHubActions.Linting;
 
 /// <summary>One problem actionlint reports, as its JSON names it.</summary>
-public sealed record ActionlintProblem(
+internal sealed record ActionlintProblem(
     [property: JsonPropertyName("file")] string File,
     [property: JsonPropertyName("line")] int Line,
     [property: JsonPropertyName("column")] int Column,
@@ -16,7 +16,7 @@ public sealed record ActionlintProblem(
 }
 
 /// <summary>LintWorkflows found problems; each was printed (as an annotation on GitHub Actions). Exits 1.</summary>
-public sealed class WorkflowLintException(int count)
+internal sealed class WorkflowLintException(int count)
     : Exception(
         $"actionlint found {count} problem(s) in .github/workflows. Fix the declarations in build/Build.Workflows*.cs "
             + "and run ./build.sh GenerateWorkflows."

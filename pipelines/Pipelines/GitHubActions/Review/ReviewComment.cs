@@ -8,7 +8,7 @@ namespace Pipelines.GitHubActions.Review;
 /// The Helmfile review comment: a table with one row per live cluster (no change, what changed, or no diff because
 /// the render failed), then each cluster's unified diff in a collapsed block.
 /// </summary>
-public static class ReviewComment
+internal static class ReviewComment
 {
     /// <summary>The hidden first line that makes the comment the same one on every push.</summary>
     public const string Marker = "pipelines:helmfile-review";

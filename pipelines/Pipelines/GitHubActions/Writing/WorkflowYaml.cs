@@ -7,7 +7,7 @@ namespace Pipelines.GitHubActions.Writing;
 /// env, jobs; per job name, needs, if, runs-on, environment, permissions, concurrency, timeout-minutes, strategy,
 /// outputs, env, steps. Build steps must be lowered first (<see cref="Generation.WorkflowCompiler"/>).
 /// </summary>
-public static class WorkflowYaml
+internal static class WorkflowYaml
 {
     /// <summary>The command named in every generated file's header.</summary>
     public const string RegenerateCommand = "./build.sh GenerateWorkflows";

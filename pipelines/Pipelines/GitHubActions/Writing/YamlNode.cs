@@ -4,13 +4,14 @@ namespace Pipelines.GitHubActions.Writing;
 /// A YAML node tree small enough to reason about: maps keep the order they were built in, which is what makes the
 /// output's key order stable and reviewable.
 /// </summary>
-public abstract record YamlNode;
+internal abstract record YamlNode;
 
 /// <summary>
 /// A scalar. <see cref="IsText"/> false for numbers and bools, which are written plain; text is quoted whenever a
 /// YAML 1.1 or 1.2 reader could take it for something else. <see cref="Comment"/> is written after it on its line.
 /// </summary>
-public sealed record YamlScalar(string Value, bool IsText = true, string? Comment = null) : YamlNode
+internal sealed record YamlScalar(string Value, bool IsText = true, string? Comment = null)
+    : YamlNode
 {
     public static YamlScalar Number(int value) =>
         new(value.ToString(System.Globalization.CultureInfo.InvariantCulture), IsText: false);
@@ -19,10 +20,10 @@ public sealed record YamlScalar(string Value, bool IsText = true, string? Commen
 }
 
 /// <summary>A block sequence.</summary>
-public sealed record YamlSequence(IReadOnlyList<YamlNode> Items) : YamlNode;
+internal sealed record YamlSequence(IReadOnlyList<YamlNode> Items) : YamlNode;
 
 /// <summary>A block mapping with keys in insertion order.</summary>
-public sealed record YamlMapping(IReadOnlyList<KeyValuePair<string, YamlNode>> Entries) : YamlNode
+internal sealed record YamlMapping(IReadOnlyList<KeyValuePair<string, YamlNode>> Entries) : YamlNode
 {
     /// <summary>Builds a mapping from optional entries: null values are left out.</summary>
     public static YamlMapping Of(params (string Key, YamlNode? Value)[] entries) =>

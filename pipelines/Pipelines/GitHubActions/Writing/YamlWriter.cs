@@ -8,7 +8,7 @@ namespace Pipelines.GitHubActions.Writing;
 /// sequences indented under their key, no line folding, <c>\n</c> line ends. The same tree always gives the same
 /// bytes. The emitter checks every scalar against the style asked for, so a wrong choice fails here, not on GitHub.
 /// </summary>
-public static class YamlWriter
+internal static class YamlWriter
 {
     public static string Write(YamlMapping root, IReadOnlyList<string> headerComment)
     {

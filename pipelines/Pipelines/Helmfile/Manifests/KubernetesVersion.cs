@@ -10,7 +10,7 @@ namespace Pipelines.Helmfile.Manifests;
 /// <c>v1.31.4+k3s1</c>, <c>1.30-gke.100</c>) are parsed (as semantic versions) and ignored in comparisons: APIs are
 /// removed only in minor releases.
 /// </summary>
-public readonly record struct KubernetesVersion(int Major, int Minor)
+internal readonly record struct KubernetesVersion(int Major, int Minor)
     : IComparable<KubernetesVersion>
 {
     /// <exception cref="UsageException">The text does not start with major.minor.</exception>

@@ -5,7 +5,7 @@ using Pipelines.Yaml.Data;
 
 namespace Pipelines.Helmfile.Manifests;
 
-public static partial class ManifestStream
+internal static partial class ManifestStream
 {
     private sealed record ParseContext(string Release, string? DefaultNamespace);
 

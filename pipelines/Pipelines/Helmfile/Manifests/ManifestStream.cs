@@ -7,7 +7,7 @@ namespace Pipelines.Helmfile.Manifests;
 /// Reads and writes the YAML stream <c>helm template</c> prints: documents separated by <c>---</c>, each
 /// preceded by a <c># Source: chart/templates/file.yaml</c> comment.
 /// </summary>
-public static partial class ManifestStream
+internal static partial class ManifestStream
 {
     private const string SourceMarker = "# Source:";
 

@@ -6,7 +6,7 @@ namespace Pipelines.Helmfile.Manifests;
 /// One rendered object that uses an API version the target cluster no longer serves. <c>Replacement</c> is the
 /// apiVersion to use on that cluster or, when the API has no successor, a sentence saying what to do instead.
 /// </summary>
-public sealed record RemovedApiFinding(
+internal sealed record RemovedApiFinding(
     string Release,
     string SourceTemplate,
     string Kind,
@@ -18,7 +18,7 @@ public sealed record RemovedApiFinding(
 );
 
 /// <summary>Finds rendered objects that a cluster of a given version would reject as unknown APIs.</summary>
-public static class RemovedApiCheck
+internal static class RemovedApiCheck
 {
     /// <summary>Every object of <paramref name="release"/> that uses an API removed by <paramref name="clusterVersion"/>, in order.</summary>
     /// <exception cref="Failures.UsageException"><paramref name="clusterVersion"/> is not a Kubernetes version.</exception>

@@ -1,6 +1,6 @@
 namespace Pipelines.Helmfile.Manifests;
 
-public static partial class RemovedApis
+internal static partial class RemovedApis
 {
     /// <summary>What changes on migration, after the deprecation guide's "notable changes".</summary>
     private static class Notes

@@ -1,6 +1,6 @@
 namespace Pipelines.Helmfile.Manifests;
 
-public static partial class RemovedApis
+internal static partial class RemovedApis
 {
     private static IEnumerable<RemovedApi> Table() =>
         [

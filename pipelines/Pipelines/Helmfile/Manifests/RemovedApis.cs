@@ -9,7 +9,7 @@ namespace Pipelines.Helmfile.Manifests;
 /// <param name="RemovedIn">The first minor release that no longer serves it, e.g. <c>1.22</c>.</param>
 /// <param name="Replacement">The apiVersion to migrate to, or empty when there is none (PodSecurityPolicy).</param>
 /// <param name="Note">What changes on migration, or what to do instead when there is no replacement.</param>
-public sealed record RemovedApi(
+internal sealed record RemovedApi(
     string Group,
     string Version,
     string Kind,
@@ -34,7 +34,7 @@ public sealed record RemovedApi(
 /// accepts such Pods, the kubelet refuses to run them) and deprecates Service .spec.externalIPs: neither is an
 /// apiVersion/kind this table can match, so neither is a row.
 /// </remarks>
-public static partial class RemovedApis
+internal static partial class RemovedApis
 {
     /// <summary>The newest Kubernetes minor whose removals this table was checked against.</summary>
     public const string CheckedThrough = "1.36";

@@ -5,7 +5,7 @@ namespace Pipelines.Helmfile.Manifests;
 /// are known by group and kind, because CRD kind names are not unique across groups.
 /// Anything not listed is treated as namespaced, as most custom resources are.
 /// </summary>
-public static class ResourceScope
+internal static class ResourceScope
 {
     private static readonly HashSet<string> BuiltInClusterScoped = new(StringComparer.Ordinal)
     {

@@ -12,7 +12,7 @@ namespace Pipelines.Helmfile.Manifests;
 /// key drawn once per process: equal values look equal within one diff, but a short, guessable secret (a PIN) cannot
 /// be found again by hashing candidates offline.
 /// </summary>
-public static class SecretRedaction
+internal static class SecretRedaction
 {
     private static readonly byte[] HashKey = RandomNumberGenerator.GetBytes(32);
     private static readonly string[] Sections = ["data", "stringData"];

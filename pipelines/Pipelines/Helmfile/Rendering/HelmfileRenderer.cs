@@ -204,7 +204,7 @@ public sealed partial class HelmfileRenderer(
 }
 
 /// <summary>Manifests use APIs the target cluster's Kubernetes version no longer serves.</summary>
-public sealed class RemovedApisException(IReadOnlyList<string> findings)
+internal sealed class RemovedApisException(IReadOnlyList<string> findings)
     : Exception(
         $"{findings.Count} object(s) use APIs removed in their cluster's Kubernetes version:\n"
             + string.Join("\n", findings.Select(f => "  " + f))

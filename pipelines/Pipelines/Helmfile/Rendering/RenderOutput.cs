@@ -9,7 +9,7 @@ namespace Pipelines.Helmfile.Rendering;
 /// release and <c>&lt;env&gt;/&lt;cluster&gt;.yaml</c>, the combined stream in <c>needs</c> order. Each cluster's folder is
 /// built beside the old one and swapped in whole. Reports what changed against the previous render.
 /// </summary>
-public static class RenderOutput
+internal static class RenderOutput
 {
     public sealed record Change(string Path, string Kind, string Diff);
 

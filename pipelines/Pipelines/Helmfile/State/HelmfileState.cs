@@ -37,7 +37,7 @@ public abstract record ValuesEntry(string DeclaredIn);
 
 public sealed record ValuesFile(string Path, string DeclaredIn) : ValuesEntry(DeclaredIn);
 
-public sealed record InlineValues(Dictionary<string, object?> Values, string DeclaredIn)
+internal sealed record InlineValues(Dictionary<string, object?> Values, string DeclaredIn)
     : ValuesEntry(DeclaredIn);
 
 /// <summary>A chart repository; <c>oci: true</c> makes <c>repo/chart</c> an OCI reference.</summary>

@@ -10,7 +10,7 @@ namespace Pipelines.Helmfile.State;
 /// version, labels, values file paths, set values, installed) are rendered with <c>.Release</c>,
 /// <c>.Environment</c> and <c>.Values</c>, then <c>installed</c> and <c>condition</c> decide whether it renders.
 /// </summary>
-public static class ReleaseTemplating
+internal static class ReleaseTemplating
 {
     /// <summary>Renders the release's fields; <paramref name="values"/>, when given, replaces the state's values.</summary>
     public static ResolvedRelease Apply(
@@ -102,4 +102,4 @@ public static class ReleaseTemplating
 }
 
 /// <summary>A release after templating, with whether it renders and, when not, why.</summary>
-public sealed record ResolvedRelease(ReleaseSpec Spec, bool Enabled, string? DisabledReason);
+internal sealed record ResolvedRelease(ReleaseSpec Spec, bool Enabled, string? DisabledReason);

@@ -11,7 +11,7 @@ namespace Pipelines.Helmfile.State;
 /// earlier parts (and their <c>bases</c>) declared; environment values layer over the top-level <c>values</c>,
 /// maps merging and later files winning.
 /// </summary>
-public sealed class StateLoader(AbsolutePath root, TemplateContext templates)
+internal sealed class StateLoader(AbsolutePath root, TemplateContext templates)
 {
     /// <summary>The state, its values for <paramref name="environment"/>, and its releases before release templating.</summary>
     public DeclaredState Load(AbsolutePath stateFile, string environment)

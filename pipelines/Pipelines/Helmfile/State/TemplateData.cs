@@ -1,7 +1,7 @@
 namespace Pipelines.Helmfile.State;
 
 /// <summary>The <c>.</c> a helmfile template sees: <c>.Environment</c>, <c>.Values</c>, <c>.StateValues</c>, and for releases <c>.Release</c>.</summary>
-public static class TemplateData
+internal static class TemplateData
 {
     public static Dictionary<string, object?> ForState(
         string environment,

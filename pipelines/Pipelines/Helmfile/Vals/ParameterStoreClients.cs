@@ -4,7 +4,7 @@ using Amazon.SimpleSystemsManagement;
 namespace Pipelines.Helmfile.Vals;
 
 /// <summary>Parameter Store clients for the build: AWS's default credential chain, an optional endpoint.</summary>
-public static class ParameterStoreClients
+internal static class ParameterStoreClients
 {
     /// <summary>
     /// A client for <paramref name="region"/> (null: AWS_REGION, then the profile's region) with the default

@@ -19,7 +19,7 @@ namespace Pipelines.Helmfile.Vals;
 /// Each may carry <c>?region=</c>. A string that is one ref becomes the value; refs inside longer text
 /// (<c>postgres://app:ref+awsssm://db/password+@db:5432</c>, a <c>+</c> ending each) are replaced as text.
 /// </summary>
-public sealed class ParameterStoreResolver(IAmazonSimpleSystemsManagement client)
+internal sealed class ParameterStoreResolver(IAmazonSimpleSystemsManagement client)
 {
     private readonly Func<string, IAmazonSimpleSystemsManagement> _clientForRegion = region =>
         ParameterStoreClients.Create(region, serviceUrl: null);

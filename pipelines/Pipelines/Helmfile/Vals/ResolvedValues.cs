@@ -9,4 +9,4 @@ namespace Pipelines.Helmfile.Vals;
 /// (<c>db.password</c>, <c>hosts[0]</c>, <c>.</c> for the root). Paths only, never the values themselves, so the
 /// list is safe to print; the values are masked in all output through <c>Log.RegisterSecret</c>.
 /// </param>
-public sealed record ResolvedValues(object? Data, IReadOnlyList<string> SecretValues);
+internal sealed record ResolvedValues(object? Data, IReadOnlyList<string> SecretValues);

@@ -7,7 +7,7 @@ namespace Pipelines.Sync.Diff;
 /// phantom diffs. Only fields the desired manifest sets count; server bookkeeping, ignored paths and equivalent
 /// spellings never do. The rules are listed in <c>pipelines/Pipelines/Sync/Diff/README.md</c>.
 /// </summary>
-public static class DriftComparer
+internal static class DriftComparer
 {
     private static readonly ObjectDiff InSync = new(true, [], "");
 

@@ -9,7 +9,7 @@ namespace Pipelines.Sync.Diff;
 /// <see cref="long"/>, other numbers <see cref="double"/>. Output is compact with keys sorted ordinally (as Go's
 /// encoding/json writes maps), so equal data always gives equal text.
 /// </summary>
-public static class JsonData
+internal static class JsonData
 {
     private static readonly JsonDocumentOptions Options = new() { MaxDepth = 256 };
 

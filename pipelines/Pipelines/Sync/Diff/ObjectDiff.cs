@@ -7,7 +7,7 @@ namespace Pipelines.Sync.Diff;
 /// <param name="ChangedPaths">Paths that differ, sorted ordinally, e.g. <c>.spec.replicas</c>,
 /// <c>.spec.template.spec.containers[name=web].image</c>, <c>.metadata.labels["app.kubernetes.io/name"]</c>.</param>
 /// <param name="UnifiedDiff">Projected live (old) against normalised desired (new) as sorted YAML; empty when in sync.</param>
-public sealed record ObjectDiff(
+internal sealed record ObjectDiff(
     bool InSync,
     IReadOnlyList<string> ChangedPaths,
     string UnifiedDiff

@@ -13,7 +13,7 @@ namespace Pipelines.Sync.Diff;
 /// (<c>e3</c>, <c>E-2</c>; a bare <c>E</c> is exa). Values outside <see cref="decimal"/>'s range are not quantities
 /// here, so they fall back to exact text comparison. Parsing works on spans and never allocates.
 /// </remarks>
-public static class Quantity
+internal static class Quantity
 {
     private static readonly decimal[] PowersOfTen = BuildPowersOfTen();
 

@@ -10,7 +10,7 @@ namespace Pipelines.Sync.Diff;
 /// <c>*** (added, M bytes)</c>; a value that is not a string shows as <c>*** (hidden)</c>. Key names are not secret and
 /// appear in paths (<c>.data.password</c>); lengths are the only thing a diff reveals about a value.
 /// </summary>
-public static class SecretMask
+internal static class SecretMask
 {
     public const string Unchanged = "*** (unchanged)";
     public const string Hidden = "*** (hidden)";

@@ -8,7 +8,7 @@ using Polly;
 namespace Pipelines.Sync.Kube;
 
 /// <summary>What became of a delete that named the uid of the object it meant.</summary>
-public enum DeleteOutcome
+internal enum DeleteOutcome
 {
     Deleted,
     AlreadyGone,
@@ -21,7 +21,7 @@ public enum DeleteOutcome
 /// Writes that carry a precondition: a create (fails when the object exists), a replace naming the resourceVersion it
 /// replaces, a delete naming the uid it deletes. Their 409 is an answer, not a hiccup, so it is never resent as is.
 /// </summary>
-public sealed partial class ClusterApi
+internal sealed partial class ClusterApi
 {
     private readonly ResiliencePipeline _retryUnlessConflict = Retry(exception =>
         exception.Response.StatusCode != HttpStatusCode.Conflict && IsTransient(exception)

@@ -13,7 +13,7 @@ namespace Pipelines.Sync.Kube;
 /// ClusterApi.Preconditions.cs. Objects come back as plain data without <c>metadata.managedFields</c>. Throttling (429), optimistic-lock
 /// conflicts (409 that are not apply conflicts) and server errors (5xx) are retried with backoff, bounded.
 /// </summary>
-public sealed partial class ClusterApi(
+internal sealed partial class ClusterApi(
     IKubernetes client,
     ResourceCatalog catalog,
     string fieldManager

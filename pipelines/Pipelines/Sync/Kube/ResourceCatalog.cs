@@ -6,7 +6,7 @@ namespace Pipelines.Sync.Kube;
 /// Maps an object's apiVersion and kind to its API path. Built-in kinds are known; custom kinds come from the
 /// CustomResourceDefinitions in the desired state (applied first) or, failing that, from the cluster.
 /// </summary>
-public sealed class ResourceCatalog
+internal sealed class ResourceCatalog
 {
     private static readonly HashSet<string> BuiltInGroups =
     [

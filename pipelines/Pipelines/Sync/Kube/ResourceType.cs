@@ -3,7 +3,7 @@ using Pipelines.Helmfile.Manifests;
 namespace Pipelines.Sync.Kube;
 
 /// <summary>Where objects of one kind live in the API: group, version, plural, and whether they are namespaced.</summary>
-public sealed record ResourceType(
+internal sealed record ResourceType(
     string Group,
     string Version,
     string Kind,

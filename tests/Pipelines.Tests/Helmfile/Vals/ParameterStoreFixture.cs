@@ -33,7 +33,7 @@ public abstract class ParameterStoreFixture : IAsyncLifetime
     protected static Dictionary<string, object?> Yaml(string text) =>
         YamlData.ParseMapping(text, SourceFile);
 
-    protected Task<ResolvedValues> ResolveAsync(object? data) =>
+    private protected Task<ResolvedValues> ResolveAsync(object? data) =>
         Resolver.ResolveAsync(data, SourceFile, CancellationToken.None);
 
     protected async Task<object?> ResolveOneAsync(string reference)
