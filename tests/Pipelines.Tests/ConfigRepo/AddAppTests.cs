@@ -134,6 +134,79 @@ public sealed class AddAppTests
     }
 
     [Fact]
+    public async Task An_addition_whose_pull_request_failed_is_finished_with_resume_and_not_added_twice()
+    {
+        // Arrange
+        using var workspace = await BumpWorkspace.CreateAsync();
+        await using var github = await GitHubApiTestServer.StartAsync();
+        github.AddRepository("sre", "config");
+        github.AddBranch("sre", "config", "add-app/web2/prod");
+        string[] access =
+        [
+            "--app",
+            "web2",
+            "--github-repository",
+            "sre/config",
+            "--github-api-url",
+            github.ApiUri.ToString(),
+            "--github-token",
+            github.Token,
+        ];
+        github.InjectFault(
+            new GitHubFault(422, "POST", "/repos/sre/config/pulls") { Times = null }
+        );
+        var failed = await AddAsync(workspace, access);
+        github.ClearFaults();
+
+        // Act
+        var again = await AddAsync(workspace, access);
+        var resumed = await AddAsync(workspace, [.. access, "--resume"]);
+
+        // Assert
+        Assert.Equal(1, failed.ExitCode);
+        Assert.Equal(2, again.ExitCode);
+        Assert.Contains(
+            "run AddApp again with --resume",
+            again.AllOutput,
+            StringComparison.Ordinal
+        );
+        Assert.True(resumed.ExitCode == 0, resumed.AllOutput);
+        Assert.Equal(["AddApp: web2", "Initial config"], await workspace.Repo.SubjectsAsync());
+        var pr = Assert.Single(github.PullRequests("sre", "config"));
+        Assert.Equal(("add-app/web2/prod", "main"), (pr.HeadRef, pr.Base));
+    }
+
+    [Fact]
+    public async Task Resume_of_an_app_that_was_never_added_is_refused_and_pushes_nothing()
+    {
+        // Arrange
+        using var workspace = await BumpWorkspace.CreateAsync();
+        await using var github = await GitHubApiTestServer.StartAsync();
+        github.AddRepository("sre", "config");
+
+        // Act
+        var result = await AddAsync(
+            workspace,
+            "--app",
+            "api",
+            "--resume",
+            "--github-repository",
+            "sre/config",
+            "--github-api-url",
+            github.ApiUri.ToString(),
+            "--github-token",
+            github.Token
+        );
+
+        // Assert
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("no addition to finish", result.AllOutput, StringComparison.Ordinal);
+        Assert.Equal(["Initial config"], await workspace.Repo.SubjectsAsync());
+        Assert.False(await workspace.Repo.HasBranchAsync("add-app/api/prod"));
+        Assert.Empty(github.PullRequests("sre", "config"));
+    }
+
+    [Fact]
     public async Task Prod_without_a_way_to_open_its_pull_request_is_refused_before_anything_is_pushed()
     {
         // Arrange

@@ -30,7 +30,8 @@ internal static class AppFiles
         {
             throw new UsageException(
                 $"{request.App} is already an app of the config repo ({request.HelmfileFile} has its release or "
-                    + $"{AppFolder(request)}/ exists). BumpK8sConfig pins its image; to add another, pick another --app."
+                    + $"{AppFolder(request)}/ exists). BumpK8sConfig pins its image; to add another, pick another --app. "
+                    + "If an earlier AddApp of it stopped before its pull requests, run AddApp again with --resume."
             );
         }
         var environments = EnvironmentFiles(workspace, helmfile, request);
@@ -59,9 +60,22 @@ internal static class AppFiles
     }
 
     /// <summary>A pull request's edit: the app switched on in <paramref name="env"/>, with its empty pin.</summary>
-    public static ConfigEdit? Enable(ConfigWorkspace workspace, AppRequest request, string env)
+    public static ConfigEdit? Enable(
+        ConfigWorkspace workspace,
+        AppRequest request,
+        string env,
+        bool resuming = false
+    )
     {
         var helmfile = Read(workspace, request.HelmfileFile);
+        // A resumed addition finishes what an earlier run committed; without that commit there is nothing to finish.
+        if (resuming && !helmfile.Holding("releases").Editor.Exists(Release(request.App)))
+        {
+            throw new UsageException(
+                $"--resume: {request.App} is not in {request.HelmfileFile} on the config branch, so there is no "
+                    + "addition to finish. Run AddApp without --resume to add it."
+            );
+        }
         var file = EnvironmentFiles(workspace, helmfile, request).First(e => e.Env == env).File;
         var pin = PinFile(request, $"{env}.yaml");
         var already =

@@ -37,24 +37,33 @@ internal static partial class AppOnboarding
         }
         var report = new List<KeyValuePair<string, string>>();
 
-        var added = await ConfigRepoChanges.ApplyAsync(
-            new ConfigChange
-            {
-                Repository = build.ConfigRepository,
-                Branch = build.ConfigBranch,
-                Via = ConfigDelivery.Commit,
-                Edit = (workspace, _) =>
-                    Task.FromResult<ConfigEdit?>(AppFiles.Add(workspace, request, direct)),
-            },
-            context,
-            ct
-        );
-        report.Add(
-            new(
-                "added",
-                added.Describe() + (direct.Count > 0 ? $"; on in {string.Join(", ", direct)}" : "")
-            )
-        );
+        if (build.Resume)
+        {
+            // The commit landed in an earlier run; each pull request's edit checks that the release is there.
+            report.Add(new("added", $"already on {build.ConfigBranch} (--resume)"));
+        }
+        else
+        {
+            var added = await ConfigRepoChanges.ApplyAsync(
+                new ConfigChange
+                {
+                    Repository = build.ConfigRepository,
+                    Branch = build.ConfigBranch,
+                    Via = ConfigDelivery.Commit,
+                    Edit = (workspace, _) =>
+                        Task.FromResult<ConfigEdit?>(AppFiles.Add(workspace, request, direct)),
+                },
+                context,
+                ct
+            );
+            report.Add(
+                new(
+                    "added",
+                    added.Describe()
+                        + (direct.Count > 0 ? $"; on in {string.Join(", ", direct)}" : "")
+                )
+            );
+        }
         foreach (var env in reviewed)
         {
             var enabled = await ConfigRepoChanges.ApplyAsync(
@@ -65,7 +74,7 @@ internal static partial class AppOnboarding
                     Via = ConfigDelivery.PullRequest,
                     PullRequestBranch = $"add-app/{app}/{env}",
                     Edit = (workspace, _) =>
-                        Task.FromResult(AppFiles.Enable(workspace, request, env)),
+                        Task.FromResult(AppFiles.Enable(workspace, request, env, build.Resume)),
                 },
                 context,
                 ct

@@ -27,6 +27,11 @@ public interface IAppOnboarding : IHelmfileRender, IConfigRepoAccess
     )]
     string[] Envs => TryGetValue(() => Envs) ?? [];
 
+    [Parameter(
+        "AddApp: finish an addition that stopped after its commit, before its pull requests (e.g. GitHub was down): open them"
+    )]
+    bool Resume => TryGetValue(() => Resume);
+
     Target AddApp =>
         _ =>
             _.Description(
