@@ -1,26 +1,25 @@
 using System.Globalization;
+using System.Text.RegularExpressions;
 using Pipelines.Engine;
 using Pipelines.Failures;
-using Semver;
 
 namespace Pipelines.Helmfile.Manifests;
 
 /// <summary>
 /// A Kubernetes minor release such as 1.33. Patch levels and vendor suffixes (<c>v1.33.2-eks-abc</c>,
-/// <c>v1.31.4+k3s1</c>, <c>1.30-gke.100</c>) are parsed (as semantic versions) and ignored in comparisons: APIs are
-/// removed only in minor releases.
+/// <c>v1.31.4+k3s1</c>, <c>1.30-gke.100</c>) are ignored: APIs are removed only in minor releases.
 /// </summary>
-internal readonly record struct KubernetesVersion(int Major, int Minor)
+internal readonly partial record struct KubernetesVersion(int Major, int Minor)
     : IComparable<KubernetesVersion>
 {
     /// <exception cref="UsageException">The text does not start with major.minor.</exception>
     public static KubernetesVersion Parse(string text)
     {
-        // Semantic versioning with a 'v' and the patch optional: v1.33.2-eks-abc, 1.30-gke.100, v1.31.4+k3s1, 1.33.
+        var match = Pattern().Match(text);
         if (
-            !SemVersion.TryParse(text, Styles, out var version)
-            || version.Major > int.MaxValue
-            || version.Minor > int.MaxValue
+            !match.Success
+            || !int.TryParse(match.Groups[1].Value, CultureInfo.InvariantCulture, out var major)
+            || !int.TryParse(match.Groups[2].Value, CultureInfo.InvariantCulture, out var minor)
         )
         {
             throw new UsageException(
@@ -28,14 +27,8 @@ internal readonly record struct KubernetesVersion(int Major, int Minor)
                     + "and vendor suffix: 1.33, v1.33.2, v1.33.2-eks-abc."
             );
         }
-        return new KubernetesVersion((int)version.Major, (int)version.Minor);
+        return new KubernetesVersion(major, minor);
     }
-
-    private const SemVersionStyles Styles =
-        SemVersionStyles.AllowV
-        | SemVersionStyles.OptionalPatch
-        | SemVersionStyles.AllowWhitespace
-        | SemVersionStyles.AllowLeadingZeros;
 
     public int CompareTo(KubernetesVersion other) =>
         Major != other.Major ? Major.CompareTo(other.Major) : Minor.CompareTo(other.Minor);
@@ -54,4 +47,7 @@ internal readonly record struct KubernetesVersion(int Major, int Minor)
 
     public override string ToString() =>
         string.Create(CultureInfo.InvariantCulture, $"{Major}.{Minor}");
+
+    [GeneratedRegex(@"^\s*v?(\d+)\.(\d+)(?:[.\-+].*)?\s*$")]
+    private static partial Regex Pattern();
 }

@@ -1,5 +1,3 @@
-using Semver;
-
 namespace Pipelines.Tools.Helm;
 
 /// <summary>
@@ -35,13 +33,6 @@ internal static class HelmPins
         "sha512-QJYajbSLiKepLMn4Iu/xftbhYERkaqYcwtMH6EyqiiRZryV9g67fkfBk5BIfgRqOS9skmylprDci4Ev13RpThg==";
 
     /// <summary>"v4.1.4+g05fa379" (what <c>helm version --short</c> prints) is the pinned helm; "v4.1.5" is not.</summary>
-    /// <remarks>Semantic-version precedence: the build metadata after <c>+</c> (the commit) does not count.</remarks>
     public static bool IsPinned(string shortVersion) =>
-        SemVersion.TryParse(shortVersion, SemVersionStyles.AllowLowerV, out var version)
-        && version.PrecedenceEquals(Pinned);
-
-    private static readonly SemVersion Pinned = SemVersion.Parse(
-        Version,
-        SemVersionStyles.AllowLowerV
-    );
+        shortVersion == Version || shortVersion.StartsWith(Version + "+", StringComparison.Ordinal);
 }
