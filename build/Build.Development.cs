@@ -100,19 +100,7 @@ partial class Build
             _.Description(
                     "Measure Sync on 2,000 generated objects against the test API server (5 ms per request)"
                 )
-                .Executes(async ct =>
-                {
-                    await Pipelines.Tools.ToolRunner.Default.RunAsync(
-                        DotNet.Command(
-                            "run",
-                            "--project",
-                            RootDirectory / "bench" / "SyncBench",
-                            "-c",
-                            "Release"
-                        ),
-                        cancellationToken: ct
-                    );
-                });
+                .Executes(ct => RunBenchProjectAsync("SyncBench", [], ct));
 
     Target BenchmarkImage =>
         _ =>
@@ -129,23 +117,32 @@ partial class Build
                 .Executes(ct => RunBenchmarkAsync("bump", 16, ct));
 
     /// <summary>
-    /// Benchmarks live in bench/Pipelines.Benchmarks, outside the build and the package; each prints its
-    /// measurements and the ratios of one run.
+    /// Benchmarks live in bench/, outside the build and the package; each prints its measurements and the ratios
+    /// of one run.
     /// </summary>
     Task RunBenchmarkAsync(string name, int count, CancellationToken ct) =>
-        Pipelines.Tools.ToolRunner.Default.RunAsync(
-            DotNet.Command(
-                "run",
-                "--project",
-                RootDirectory / "bench" / "Pipelines.Benchmarks",
-                "-c",
-                "Release",
+        RunBenchProjectAsync(
+            "Pipelines.Benchmarks",
+            [
                 "--",
                 name,
                 count.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 "--root",
-                RootDirectory
-            ),
+                RootDirectory,
+            ],
+            ct
+        );
+
+    Task RunBenchProjectAsync(string project, string[] arguments, CancellationToken ct) =>
+        Pipelines.Tools.ToolRunner.Default.RunAsync(
+            DotNet.Command([
+                "run",
+                "--project",
+                RootDirectory / "bench" / project,
+                "-c",
+                "Release",
+                .. arguments,
+            ]),
             cancellationToken: ct
         );
 }
