@@ -58,6 +58,37 @@ public interface IHelmfileRender : IPipelineBuild
     [Parameter("Parameter Store endpoint URL, for VPC endpoints or a local test server")]
     string? SsmEndpoint => TryGetValue(() => SsmEndpoint);
 
+    [Parameter(
+        "helmfile template --set: helm's --set syntax (a.b=v,list={x,y}), repeatable; wins over every release's values"
+    )]
+    string[] Set => TryGetValue(() => Set) ?? [];
+
+    [Parameter(
+        "helmfile template --values: values files layered after each release's own (relative paths: the state file's folder)"
+    )]
+    string[] Values => TryGetValue(() => Values) ?? [];
+
+    [Parameter("helmfile's --namespace (-n): every release renders into this namespace")]
+    string? HelmfileNamespace => TryGetValue(() => HelmfileNamespace);
+
+    [Parameter(
+        "helmfile template --post-renderer: a program every release's manifests pass through (stdin to stdout)"
+    )]
+    string? PostRenderer => TryGetValue(() => PostRenderer);
+
+    [Parameter(
+        "helmfile template --post-renderer-args: an argument of the post-renderer, repeatable"
+    )]
+    string[] PostRendererArgs => TryGetValue(() => PostRendererArgs) ?? [];
+
+    [Parameter("helmfile's --skip-deps: do not run helm dependency build on local charts")]
+    bool SkipDeps => TryGetValue(() => SkipDeps);
+
+    [Parameter(
+        "Who renders: native (the build's helmfile implementation with real helm) or helmfile (the helmfile binary on PATH)"
+    )]
+    HelmfileRendererKind Renderer => TryGetValue(() => Renderer);
+
     /// <summary>Where renders go: rendered/&lt;env&gt;/&lt;cluster&gt;/...</summary>
     AbsolutePath RenderedDirectory => TemporaryDirectory / "rendered";
 
@@ -87,4 +118,14 @@ public interface IHelmfileRender : IPipelineBuild
                     Report("releases", result.Releases);
                     Report("cache hits", result.CacheHits);
                 });
+}
+
+/// <summary>What renders the helmfile state: the build's own implementation, or the real helmfile binary.</summary>
+public enum HelmfileRendererKind
+{
+    /// <summary>helmfile's semantics implemented by the build, charts rendered with real helm (the default).</summary>
+    Native,
+
+    /// <summary><c>helmfile template</c> from PATH, per cluster, for states using what the native renderer refuses.</summary>
+    Helmfile,
 }

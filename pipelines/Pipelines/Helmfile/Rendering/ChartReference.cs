@@ -6,15 +6,21 @@ namespace Pipelines.Helmfile.Rendering;
 
 /// <summary>
 /// Where a release's chart comes from: a local folder (relative to the state file), <c>repo/chart</c> from a
-/// declared repository (HTTP or OCI), or a direct <c>oci://</c> reference.
+/// declared repository (HTTP or OCI), or a direct <c>oci://</c> reference (with the declared OCI repository whose URL
+/// it starts with, for credentials and plain HTTP). Remote charts are pulled to a local folder before helm renders.
 /// </summary>
 internal sealed record ChartReference(
     string Reference,
-    string? RepositoryUrl,
+    RepositorySpec? Repository,
     AbsolutePath? LocalPath
 )
 {
     public bool IsLocal => LocalPath is not null;
+
+    public bool IsOci => Reference.StartsWith("oci://", StringComparison.Ordinal);
+
+    /// <summary>The chart's name inside its repository: the last path segment.</summary>
+    public string Name => Reference[(Reference.LastIndexOf('/') + 1)..];
 
     public static ChartReference Resolve(
         ReleaseSpec release,
@@ -25,7 +31,13 @@ internal sealed record ChartReference(
         var chart = release.Chart;
         if (chart.StartsWith("oci://", StringComparison.Ordinal))
         {
-            return new ChartReference(chart, null, null);
+            var declared = repositories
+                .Where(r =>
+                    r.Oci
+                    && chart[6..].StartsWith(OciLocation(r.Url) + "/", StringComparison.Ordinal)
+                )
+                .MaxBy(r => OciLocation(r.Url).Length);
+            return new ChartReference(chart, declared, null);
         }
         var declaringDirectory = (root / release.DeclaredIn).Parent!;
         var local = AbsolutePath.Create(chart, declaringDirectory);
@@ -52,7 +64,11 @@ internal sealed record ChartReference(
         }
         var name = chart[(slash + 1)..];
         return repository.Oci
-            ? new ChartReference($"oci://{repository.Url.TrimEnd('/')}/{name}", null, null)
-            : new ChartReference(name, repository.Url, null);
+            ? new ChartReference($"oci://{OciLocation(repository.Url)}/{name}", repository, null)
+            : new ChartReference(chart, repository, null);
     }
+
+    /// <summary>An OCI repository URL as helm takes it after <c>oci://</c>: no scheme, no trailing slash.</summary>
+    public static string OciLocation(string url) =>
+        (url.StartsWith("oci://", StringComparison.Ordinal) ? url[6..] : url).TrimEnd('/');
 }

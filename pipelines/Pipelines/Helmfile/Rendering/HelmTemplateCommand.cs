@@ -8,7 +8,8 @@ namespace Pipelines.Helmfile.Rendering;
 /// <summary>
 /// The <c>helm template</c> call for one release on one cluster: the cluster's Kubernetes version and extra API
 /// versions, the values files in layering order (the release's <c>set:</c> entries are the last of them, see
-/// <see cref="SetValues"/>, never <c>--set</c> arguments), CRDs included and chart tests skipped, as the team's Argo CD plugin renders (<c>helmfile template --include-crds --skip-tests</c>).
+/// <see cref="SetValues"/>, never <c>--set</c> arguments), the chart a local folder (remote charts are pulled first,
+/// see <see cref="ChartRepositories"/>), CRDs included and chart tests skipped, as the team's Argo CD plugin renders (<c>helmfile template --include-crds --skip-tests</c>).
 /// </summary>
 internal static class HelmTemplateCommand
 {
@@ -28,14 +29,6 @@ internal static class HelmTemplateCommand
             .WithArguments("--namespace", release.Namespace ?? "default")
             .WithArguments("--kube-version", $"v{kubernetesVersion}.0")
             .WithArguments("--include-crds", "--skip-tests");
-        if (chart.RepositoryUrl is not null)
-        {
-            command = command.WithArguments("--repo", chart.RepositoryUrl);
-        }
-        if (release.Version is not null && !chart.IsLocal)
-        {
-            command = command.WithArguments("--version", release.Version);
-        }
         foreach (var api in apiVersions.Distinct().Order(StringComparer.Ordinal))
         {
             command = command.WithArguments("--api-versions", api);

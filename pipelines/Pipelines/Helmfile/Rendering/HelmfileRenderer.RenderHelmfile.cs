@@ -36,14 +36,29 @@ public sealed partial class HelmfileRenderer
             build.Cluster,
             build.Selector.Select(ReleaseSelector.Parse).ToList(),
             include
-        );
-        var renderer = new HelmfileRenderer(build.RootDirectory, templates, references);
-        var result = await renderer.RenderAsync(
-            build.HelmfileFile,
-            build.ClustersFile,
-            options,
-            cancellationToken
-        );
+        )
+        {
+            Flags = new TemplateFlags
+            {
+                Set = build.Set,
+                Values = build.Values,
+                Namespace = build.HelmfileNamespace,
+                PostRenderer = build.PostRenderer,
+                PostRendererArgs = build.PostRendererArgs,
+                SkipDeps = build.SkipDeps,
+            },
+        };
+        var result =
+            build.Renderer == HelmfileRendererKind.Helmfile
+                ? await new HelmfileBinaryRenderer(
+                    build.RootDirectory,
+                    Environment.GetEnvironmentVariable("PATH")
+                ).RenderAsync(build.HelmfileFile, build.ClustersFile, options, cancellationToken)
+                : await new HelmfileRenderer(
+                    build.RootDirectory,
+                    templates,
+                    references
+                ).RenderAsync(build.HelmfileFile, build.ClustersFile, options, cancellationToken);
 
         var complete = options.Selectors.Count == 0;
         var changes = await RenderOutput.WriteAsync(

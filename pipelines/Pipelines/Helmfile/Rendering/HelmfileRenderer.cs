@@ -25,6 +25,9 @@ public sealed partial class HelmfileRenderer(
     public AbsolutePath ToolsDirectory { get; init; } = root / ".nuke" / "temp" / "tools";
     public AbsolutePath CacheDirectory { get; init; } = root / ".nuke" / "temp" / "render-cache";
 
+    /// <summary>Remote charts pulled at an exact version, kept across renders (a version's chart never changes).</summary>
+    public AbsolutePath ChartsDirectory { get; init; } = root / ".nuke" / "temp" / "charts";
+
     /// <summary>
     /// When false, objects using APIs their cluster no longer serves are rendered without failing, for callers that
     /// report them (UpgradeBriefing runs <see cref="RemovedApiCheck"/> itself).
@@ -69,10 +72,19 @@ public sealed partial class HelmfileRenderer(
             state.Values = ValueMerge.Merge(resolved);
         }
         var secretDerived = new HashSet<string>(StringComparer.Ordinal);
+        var flags = options.Flags;
         var releases = state
             .State.Releases.Select(declared =>
             {
                 var release = ReleaseTemplating.Apply(state, declared, templates);
+                // helmfile's --namespace replaces every release's namespace once its fields are rendered.
+                if (!string.IsNullOrEmpty(flags.Namespace))
+                {
+                    release = release with
+                    {
+                        Spec = release.Spec with { Namespace = flags.Namespace },
+                    };
+                }
                 if (provenance.DependsOn(state, declared, release, templates))
                 {
                     secretDerived.Add(release.Spec.Id);
@@ -86,24 +98,81 @@ public sealed partial class HelmfileRenderer(
         var helm = await HelmInstaller.EnsureAsync(ToolsDirectory, cancellationToken);
         var home = new HelmHome(root / ".nuke" / "temp" / "helm");
         var version = await HelmVersion.ReadAsync(helm, home, cancellationToken);
+        // Credentials for chart repositories are written only here, and deleted with it when the render ends.
+        var repositoryScratch =
+            root / ".nuke" / "temp" / "helm-repositories" / Guid.NewGuid().ToString("N");
         var renderer = new ReleaseRenderer(
             helm,
             version,
             home,
             new RenderCache(CacheDirectory),
-            new ReleaseValues(root, templates, references) { Provenance = provenance },
+            new ReleaseValues(root, templates, references)
+            {
+                Provenance = provenance,
+                Flags = flags,
+            },
+            new ChartRepositories(
+                helm,
+                home,
+                state.State.Repositories,
+                templates.Environment,
+                ChartsDirectory,
+                repositoryScratch
+            ),
             root,
             root / ".nuke" / "temp" / "helm-values"
         )
         {
             // Resolved state values can reach a release through its templated fields: such a release is not cached.
             SecretDerivedReleases = secretDerived,
+            Flags = flags,
         };
 
         var work = plan.SelectMany(c => c.Selected.Select(r => (c.Cluster, Release: r))).ToList();
         var rendered = new ConcurrentDictionary<(string, string), RenderedRelease>();
         var errors = new ConcurrentBag<(int Index, Exception Error)>();
-        await Parallel.ForEachAsync(
+        try
+        {
+            await RenderAllAsync(renderer, state, work, rendered, errors, cancellationToken);
+        }
+        finally
+        {
+            if (repositoryScratch.DirectoryExists)
+            {
+                Directory.Delete(repositoryScratch, recursive: true);
+            }
+        }
+        ThrowIfFailed(errors);
+
+        var result = new RenderResult(
+            options.Environment,
+            plan.Select(c => new ClusterRender(
+                    c.Cluster,
+                    c.AllCarried,
+                    c.Selected.Select(r => rendered[(c.Cluster.Name, r.Id)]).ToList()
+                )
+                {
+                    Complete = options.Selectors.Count == 0,
+                })
+                .ToList(),
+            state
+        );
+        if (CheckRemovedApis)
+        {
+            ThrowIfRemovedApis(result);
+        }
+        return result;
+    }
+
+    private static Task RenderAllAsync(
+        ReleaseRenderer renderer,
+        DeclaredState state,
+        List<(ClusterDefinition Cluster, ReleaseSpec Release)> work,
+        ConcurrentDictionary<(string, string), RenderedRelease> rendered,
+        ConcurrentBag<(int Index, Exception Error)> errors,
+        CancellationToken cancellationToken
+    ) =>
+        Parallel.ForEachAsync(
             work.Select((w, i) => (w.Cluster, w.Release, Index: i)),
             new ParallelOptions
             {
@@ -128,25 +197,10 @@ public sealed partial class HelmfileRenderer(
                 }
             }
         );
-        ThrowIfFailed(errors);
 
-        var result = new RenderResult(
-            options.Environment,
-            plan.Select(c => new ClusterRender(
-                    c.Cluster,
-                    c.AllCarried,
-                    c.Selected.Select(r => rendered[(c.Cluster.Name, r.Id)]).ToList()
-                )
-                {
-                    Complete = options.Selectors.Count == 0,
-                })
-                .ToList(),
-            state
-        );
-        if (!CheckRemovedApis)
-        {
-            return result;
-        }
+    /// <summary>Fails when an object uses an API its cluster's Kubernetes version no longer serves.</summary>
+    internal static void ThrowIfRemovedApis(RenderResult result)
+    {
         var findings = result
             .Clusters.SelectMany(c =>
                 c.Releases.SelectMany(r =>
@@ -166,7 +220,6 @@ public sealed partial class HelmfileRenderer(
                     .ToList()
             );
         }
-        return result;
     }
 
     private static void ThrowIfDuplicated(IReadOnlyList<ResolvedRelease> releases)

@@ -7,19 +7,27 @@ using Pipelines.Tools;
 
 namespace Pipelines.Helmfile.Rendering;
 
-/// <summary>Renders one release for one cluster with real <c>helm template</c>, through the content-hash cache.</summary>
+/// <summary>
+/// Renders one release for one cluster with real <c>helm template</c>, through the content-hash cache: remote charts
+/// are pulled and local charts' dependencies built first (<see cref="ChartRepositories"/>), and a post-renderer, when
+/// one applies, runs on helm's output every time (<see cref="PostRenderer"/>).
+/// </summary>
 internal sealed class ReleaseRenderer(
     string helm,
     string helmVersion,
     HelmHome home,
     RenderCache cache,
     ReleaseValues values,
+    ChartRepositories charts,
     AbsolutePath root,
     AbsolutePath scratchRoot
 )
 {
     /// <summary>Releases (by id) whose templated fields used a state value resolved from a reference: not cached.</summary>
     public IReadOnlySet<string> SecretDerivedReleases { get; init; } = new HashSet<string>();
+
+    /// <summary>helmfile template's flags (--skip-deps and --post-renderer here; --values and --set in <see cref="ReleaseValues"/>).</summary>
+    public TemplateFlags Flags { get; init; } = new();
 
     public async Task<RenderedRelease> RenderAsync(
         DeclaredState state,
@@ -28,7 +36,7 @@ internal sealed class ReleaseRenderer(
         CancellationToken cancellationToken
     )
     {
-        var chart = ChartReference.Resolve(release, state.State.Repositories, root);
+        var chart = await LocalChartAsync(state, release, cancellationToken);
         var scratch = scratchRoot / Guid.NewGuid().ToString("N");
         try
         {
@@ -45,19 +53,17 @@ internal sealed class ReleaseRenderer(
                 .Order(StringComparer.Ordinal)
                 .ToList();
             var args = state.HelmDefaults.Args;
+            // The chart is a local folder by now (remote ones pulled): its content is the key, so a constraint that
+            // resolves to a newer version misses the cache.
             var key = RenderCache.Key([
                 helmVersion,
                 cluster.KubernetesVersion,
                 release.Name,
                 release.Namespace ?? "",
-                chart.Reference,
-                chart.RepositoryUrl ?? "",
-                release.Version ?? "",
                 .. apis,
-                .. release.Set.Select(s => $"{s.Name}={HelmTemplateCommand.SetValueText(s)}"),
                 .. prepared.Contents,
                 .. args,
-                chart.LocalPath is { } local ? cache.ChartHash(local) : "",
+                cache.ChartHash(chart.LocalPath!),
             ]);
             // Neither secrets (by provenance) nor output that differs on every run (random values in a values
             // template) is cached.
@@ -91,6 +97,10 @@ internal sealed class ReleaseRenderer(
                     await cache.WriteAsync(key, output, cancellationToken);
                 }
             }
+            if (PostRenderer.For(state, release, Flags, root) is { } postRenderer)
+            {
+                output = await postRenderer.RunAsync(output, release, cluster, cancellationToken);
+            }
             var objects = ManifestStream.Parse(
                 output,
                 release.Name,
@@ -113,6 +123,31 @@ internal sealed class ReleaseRenderer(
                 Directory.Delete(scratch, recursive: true);
             }
         }
+    }
+
+    /// <summary>
+    /// The chart as a local folder: a remote one pulled, a local one with its <c>dependencies:</c> built unless
+    /// <c>--skip-deps</c>, the release's <c>skipDeps</c> or <c>helmDefaults.skipDeps</c> says not to (helmfile's order:
+    /// the release's own field wins over helmDefaults).
+    /// </summary>
+    private async Task<ChartReference> LocalChartAsync(
+        DeclaredState state,
+        ReleaseSpec release,
+        CancellationToken cancellationToken
+    )
+    {
+        var chart = ChartReference.Resolve(release, state.State.Repositories, root);
+        if (!chart.IsLocal)
+        {
+            var pulled = await charts.PullAsync(chart, release.Version, release, cancellationToken);
+            return new ChartReference(pulled, chart.Repository, pulled);
+        }
+        var skipDeps = Flags.SkipDeps || (release.SkipDeps ?? state.HelmDefaults.SkipDeps);
+        if (!skipDeps)
+        {
+            await charts.BuildDependenciesAsync(chart.LocalPath!, release, cancellationToken);
+        }
+        return chart;
     }
 }
 

@@ -19,6 +19,9 @@ internal sealed class ReleaseValues(
     /// <summary>Tells which <c>.gotmpl</c> files drew on a state value resolved from a reference.</summary>
     public SecretProvenance Provenance { get; init; } = SecretProvenance.None;
 
+    /// <summary>helmfile template's --values and --set, layered after every release's own values and set entries.</summary>
+    public TemplateFlags Flags { get; init; } = new();
+
     /// <summary>
     /// Files in layering order, the texts that identify them for the cache, whether secrets are in them, and whether
     /// rendering them again gives the same text (false once a template called randAlphaNum, uuidv4, now or exec).
@@ -115,11 +118,41 @@ internal sealed class ReleaseValues(
                 original ?? await WriteAsync(scratch, $"{index:D2}", text, cancellationToken)
             );
         }
-        if (release.Set.Count > 0)
+        foreach (var value in Flags.Values)
         {
-            // Last, so the set entries win as --set wins over -f; never on helm's command line.
-            var set = SetValues.ToValues(release.Set, release.Name, release.DeclaredIn);
-            files.Add(await WriteAsync(scratch, "set", YamlData.ToYaml(set), cancellationToken));
+            // helmfile passes them to helm as they are (never templated), read from the state file's folder.
+            var path = AbsolutePath.Create(value, (root / state.StateFile).Parent!);
+            if (!path.FileExists)
+            {
+                throw new Failures.UsageException(
+                    $"--values file '{value}' does not exist ({path}). Relative paths are read from the state file's "
+                        + "folder, as helmfile reads them."
+                );
+            }
+            contents.Add(await File.ReadAllTextAsync(path, cancellationToken));
+            files.Add(path);
+        }
+        // Last, so set entries win as --set wins over -f (the flags' after the release's own); never on helm's command line.
+        foreach (
+            var (sets, name) in new (IReadOnlyList<SetValue>, string)[]
+            {
+                (release.Set, "set"),
+                (Flags.SetEntries(), "set-flags"),
+            }
+        )
+        {
+            if (sets.Count > 0)
+            {
+                var set = YamlData.ToYaml(
+                    SetValues.ToValues(
+                        sets,
+                        release.Name,
+                        name == "set" ? release.DeclaredIn : "--set"
+                    )
+                );
+                contents.Add(set);
+                files.Add(await WriteAsync(scratch, name, set, cancellationToken));
+            }
         }
         return new Prepared(files, contents, secrets, deterministic);
     }

@@ -11,7 +11,11 @@ public sealed record RenderOptions(
     string? Cluster,
     IReadOnlyList<ReleaseSelector> Selectors,
     NeedsGraph.Include IncludeNeeds
-);
+)
+{
+    /// <summary><c>helmfile template</c>'s flags: --set, --values, --namespace, --post-renderer, --skip-deps.</summary>
+    public TemplateFlags Flags { get; init; } = new();
+}
 
 internal static class RenderPlan
 {
@@ -45,7 +49,8 @@ internal static class RenderPlan
             .ToList();
     }
 
-    private static IEnumerable<ClusterDefinition> Clusters(
+    /// <summary>The environment's live clusters, or the one <c>--cluster</c> names (a usage error naming the live ones if it is not).</summary>
+    internal static IEnumerable<ClusterDefinition> Clusters(
         IReadOnlyList<ClusterDefinition> clusters,
         RenderOptions options
     )

@@ -47,6 +47,12 @@ public sealed class DeclaredState(string environment, string stateFile)
         {
             KubeContext = defaults.KubeContext ?? HelmDefaults.KubeContext,
             Args = [.. HelmDefaults.Args, .. defaults.Args],
+            SkipDeps = defaults.SkipDeps || HelmDefaults.SkipDeps,
+            PostRenderer = defaults.PostRenderer ?? HelmDefaults.PostRenderer,
+            PostRendererArgs =
+                defaults.PostRendererArgs.Count > 0
+                    ? defaults.PostRendererArgs
+                    : HelmDefaults.PostRendererArgs,
         };
     }
 

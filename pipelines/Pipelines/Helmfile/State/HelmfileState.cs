@@ -41,7 +41,29 @@ internal sealed record InlineValues(Dictionary<string, object?> Values, string D
     : ValuesEntry(DeclaredIn);
 
 /// <summary>A chart repository; <c>oci: true</c> makes <c>repo/chart</c> an OCI reference.</summary>
-public sealed record RepositorySpec(string Name, string Url, bool Oci);
+public sealed record RepositorySpec(string Name, string Url, bool Oci)
+{
+    /// <summary>Basic-auth user; when empty, helmfile's <c>&lt;NAME&gt;_USERNAME</c> environment variable.</summary>
+    public string? Username { get; init; }
+
+    /// <summary>Basic-auth password; when empty, helmfile's <c>&lt;NAME&gt;_PASSWORD</c> environment variable. A secret.</summary>
+    public string? Password { get; init; }
+
+    /// <summary>Send the credentials to chart URLs on other hosts too (helm's <c>--pass-credentials</c>).</summary>
+    public bool PassCredentials { get; init; }
+
+    /// <summary>An OCI registry spoken to over plain HTTP (helm's <c>--plain-http</c>).</summary>
+    public bool PlainHttp { get; init; }
+
+    /// <summary>Skip TLS certificate checks (helm's <c>--insecure-skip-tls-verify</c>).</summary>
+    public bool SkipTlsVerify { get; init; }
+    public string? CaFile { get; init; }
+    public string? CertFile { get; init; }
+    public string? KeyFile { get; init; }
+
+    /// <summary>Name and URL only: the record's generated text would print the password.</summary>
+    public override string ToString() => $"{Name} ({Url})";
+}
 
 /// <summary>The <c>helmDefaults</c> that change what <c>helm template</c> renders.</summary>
 public sealed record HelmDefaults
@@ -50,6 +72,13 @@ public sealed record HelmDefaults
 
     /// <summary>Extra arguments helmfile passes to every helm call (<c>helmDefaults.args</c>).</summary>
     public List<string> Args { get; init; } = [];
+
+    /// <summary>Skip <c>helm dependency build</c> of local charts (<c>helmDefaults.skipDeps</c>).</summary>
+    public bool SkipDeps { get; init; }
+
+    /// <summary>The post-renderer of releases that name none (<c>helmDefaults.postRenderer</c>).</summary>
+    public string? PostRenderer { get; init; }
+    public List<string> PostRendererArgs { get; init; } = [];
 }
 
 /// <summary>One <c>set:</c> entry: <c>name</c> with <c>value</c>, or <c>values</c> (a list), as <c>--set</c> takes them.</summary>
@@ -75,6 +104,13 @@ public sealed record ReleaseSpec
     public string? KubeVersion { get; init; }
     public List<string> ApiVersions { get; init; } = [];
     public MissingFileHandler MissingFileHandler { get; init; } = MissingFileHandler.Error;
+
+    /// <summary><c>skipDeps</c>: true or false overrides <c>helmDefaults.skipDeps</c>; null leaves it.</summary>
+    public bool? SkipDeps { get; init; }
+
+    /// <summary>A program the rendered manifests pass through (helm's post-renderer), and its arguments.</summary>
+    public string? PostRenderer { get; init; }
+    public List<string> PostRendererArgs { get; init; } = [];
 
     /// <summary>The state file that declared the release; relative paths resolve against its folder.</summary>
     public required string DeclaredIn { get; init; }

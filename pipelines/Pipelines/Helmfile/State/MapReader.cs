@@ -41,6 +41,7 @@ internal sealed class MapReader
                 $"{what}: field '{key}' is not supported here."
                     + (close is null ? "" : $" Did you mean '{close}'?")
                     + $" Supported: {string.Join(", ", supported.Order(StringComparer.Ordinal))}."
+                    + " If helmfile itself supports it, render with the real binary: --renderer helmfile."
             );
         }
     }

@@ -21,6 +21,9 @@ internal static class ReleaseParser
         "kubeVersion",
         "apiVersions",
         "missingFileHandler",
+        "skipDeps",
+        "postRenderer",
+        "postRendererArgs",
     ];
 
     // Only `helm upgrade` sees these; a rendered manifest is the same with or without them.
@@ -41,7 +44,6 @@ internal static class ReleaseParser
         "disableOpenAPIValidation",
         "verify",
         "devel",
-        "skipDeps",
         "reuseValues",
         "deleteWait",
         "deleteTimeout",
@@ -75,6 +77,9 @@ internal static class ReleaseParser
             KubeVersion = reader.String("kubeVersion") ?? kubeVersion,
             ApiVersions = [.. apiVersions, .. reader.Strings("apiVersions")],
             MissingFileHandler = reader.Handler("missingFileHandler") ?? MissingFileHandler.Error,
+            SkipDeps = reader.Bool("skipDeps"),
+            PostRenderer = reader.String("postRenderer"),
+            PostRendererArgs = reader.Strings("postRendererArgs"),
             DeclaredIn = file,
         };
     }

@@ -37,10 +37,11 @@ internal static class StateParser
 
     private static readonly string[] EnvironmentIgnored = ["missingFileHandlerConfig"];
 
-    private static readonly string[] RepositoryFields = ["name", "url", "oci"];
-
-    private static readonly string[] RepositoryIgnored =
+    private static readonly string[] RepositoryFields =
     [
+        "name",
+        "url",
+        "oci",
         "username",
         "password",
         "certFile",
@@ -48,13 +49,26 @@ internal static class StateParser
         "caFile",
         "passCredentials",
         "skipTLSVerify",
-        "verify",
-        "keyring",
-        "registryConfig",
         "plainHttp",
     ];
 
-    private static readonly string[] HelmDefaultsFields = ["kubeContext", "args"];
+    // Chart signatures and a separate registry config change where helm looks, not what a chart renders.
+    private static readonly string[] RepositoryIgnored =
+    [
+        "verify",
+        "keyring",
+        "registryConfig",
+        "managed",
+    ];
+
+    private static readonly string[] HelmDefaultsFields =
+    [
+        "kubeContext",
+        "args",
+        "skipDeps",
+        "postRenderer",
+        "postRendererArgs",
+    ];
 
     private static readonly string[] HelmDefaultsIgnored =
     [
@@ -70,7 +84,6 @@ internal static class StateParser
         "verify",
         "devel",
         "reuseValues",
-        "skipDeps",
         "disableValidation",
         "disableOpenAPIValidation",
         "insecureSkipTLSVerify",
@@ -171,7 +184,17 @@ internal static class StateParser
             reader.RequiredString("name"),
             reader.RequiredString("url"),
             reader.Bool("oci") ?? false
-        );
+        )
+        {
+            Username = reader.String("username"),
+            Password = reader.String("password"),
+            PassCredentials = reader.Bool("passCredentials") ?? false,
+            PlainHttp = reader.Bool("plainHttp") ?? false,
+            SkipTlsVerify = reader.Bool("skipTLSVerify") ?? false,
+            CaFile = reader.String("caFile"),
+            CertFile = reader.String("certFile"),
+            KeyFile = reader.String("keyFile"),
+        };
     }
 
     private static HelmDefaults ParseHelmDefaults(object? spec, string file)
@@ -191,6 +214,9 @@ internal static class StateParser
         {
             KubeContext = reader.String("kubeContext"),
             Args = reader.Strings("args"),
+            SkipDeps = reader.Bool("skipDeps") ?? false,
+            PostRenderer = reader.String("postRenderer"),
+            PostRendererArgs = reader.Strings("postRendererArgs"),
         };
     }
 }
