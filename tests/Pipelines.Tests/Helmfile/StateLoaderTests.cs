@@ -166,7 +166,7 @@ public sealed class StateLoaderTests : IDisposable
         // Arrange
         _workspace.Write(
             "helmfile/helmfile.yaml",
-            "environments:\n  test: {}\nreleases:\n  - name: a\n    chart: ./a\n    postRenderer: ./patch.sh\n"
+            "environments:\n  test: {}\nreleases:\n  - name: a\n    chart: ./a\n    secrets: [secrets.yaml]\n"
         );
 
         // Act
@@ -174,8 +174,9 @@ public sealed class StateLoaderTests : IDisposable
 
         // Assert
         Assert.Equal(6, error.Line);
-        Assert.Contains("field 'postRenderer' is not supported", error.Message);
+        Assert.Contains("field 'secrets' is not supported", error.Message);
         Assert.Contains("Supported: apiVersions, chart,", error.Message);
+        Assert.Contains("--renderer helmfile", error.Message);
     }
 
     [Fact]

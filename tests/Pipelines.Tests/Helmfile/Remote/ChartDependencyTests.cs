@@ -16,8 +16,9 @@ public sealed class ChartDependencyTests(ChartRepositoryFixture charts)
 
     public void Dispose() => _workspace.Dispose();
 
-    private string State(string releaseExtra = "", string defaults = "")
+    private string State(string releaseExtra = "", string defaults = "", string? url = null)
     {
+        url ??= charts.Open.Url;
         _workspace.Write(
             "charts/storefront/Chart.yaml",
             $"""
@@ -27,7 +28,7 @@ public sealed class ChartDependencyTests(ChartRepositoryFixture charts)
             dependencies:
               - name: shop
                 version: "~1.2.0"
-                repository: {charts.Open.Url}
+                repository: {url}
 
             """
         );
@@ -41,7 +42,7 @@ public sealed class ChartDependencyTests(ChartRepositoryFixture charts)
             ---
             repositories:
               - name: shop
-                url: {charts.Open.Url}
+                url: {url}
             {defaults}
             releases:
               - name: storefront
@@ -65,6 +66,24 @@ public sealed class ChartDependencyTests(ChartRepositoryFixture charts)
         Assert.True(
             (_workspace.Root / "charts" / "storefront" / "charts" / "shop-1.2.5.tgz").FileExists
         );
+    }
+
+    [Fact]
+    public async Task Dependencies_already_in_the_chart_are_not_fetched_again_on_the_next_render()
+    {
+        // Arrange
+        var (_, server) = await charts.CopyAsync();
+        await using var _ = server;
+        await StateRender.RenderAsync(_workspace, State(url: server.Url));
+        var afterFirst = server.Requests.Count;
+
+        // Act
+        var result = await StateRender.RenderAsync(_workspace, State(url: server.Url));
+
+        // Assert
+        Assert.Equal(1, server.ArchiveRequests);
+        Assert.Equal(afterFirst, server.Requests.Count);
+        Assert.Contains("chartVersion: \"1.2.5\"", StateRender.Yaml(result, "storefront"));
     }
 
     [Fact]
