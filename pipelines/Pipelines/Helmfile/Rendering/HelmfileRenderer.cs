@@ -4,6 +4,7 @@ using Pipelines.Engine;
 using Pipelines.Failures;
 using Pipelines.GoTemplates;
 using Pipelines.Helmfile.Manifests;
+using Pipelines.Helmfile.Patches;
 using Pipelines.Helmfile.State;
 using Pipelines.Tools;
 using Pipelines.Tools.Helm;
@@ -92,6 +93,7 @@ public sealed partial class HelmfileRenderer(
             home,
             new RenderCache(CacheDirectory),
             new ReleaseValues(root, templates, references) { Provenance = provenance },
+            new PatchLoader(root, templates),
             root,
             root / ".nuke" / "temp" / "helm-values"
         )
