@@ -2,6 +2,7 @@ using Pipelines.Clusters;
 using Pipelines.Engine;
 using Pipelines.Failures;
 using Pipelines.Helmfile.Manifests;
+using Pipelines.Helmfile.Patches;
 using Pipelines.Helmfile.State;
 using Pipelines.Tools;
 
@@ -19,6 +20,7 @@ internal sealed class ReleaseRenderer(
     RenderCache cache,
     ReleaseValues values,
     ChartRepositories charts,
+    PatchLoader patches,
     AbsolutePath root,
     AbsolutePath scratchRoot
 )
@@ -45,6 +47,13 @@ internal sealed class ReleaseRenderer(
                 release,
                 cluster.KubeContext ?? cluster.Name,
                 scratch,
+                cancellationToken
+            );
+            // Read before helm runs, so a broken patch file fails fast.
+            var releasePatches = await patches.LoadAsync(
+                state,
+                release,
+                cluster.KubeContext ?? cluster.Name,
                 cancellationToken
             );
             var apis = cluster
@@ -97,15 +106,23 @@ internal sealed class ReleaseRenderer(
                     await cache.WriteAsync(key, output, cancellationToken);
                 }
             }
+            // The cache holds helm's output; patches apply after it on every render, so a changed patch always shows.
+            var objects = ReleasePatcher.Apply(
+                release,
+                releasePatches,
+                ManifestStream.Parse(output, release.Name, release.Namespace ?? "default")
+            );
             if (PostRenderer.For(state, release, Flags, root) is { } postRenderer)
             {
-                output = await postRenderer.RunAsync(output, release, cluster, cancellationToken);
+                // helmfile's chartify patches the chart before helm renders it, so helm's post-renderer sees the
+                // patched manifests; without patches, exactly what helm printed.
+                var input = releasePatches.IsEmpty ? output : ManifestStream.Join(objects);
+                objects = ManifestStream.Parse(
+                    await postRenderer.RunAsync(input, release, cluster, cancellationToken),
+                    release.Name,
+                    release.Namespace ?? "default"
+                );
             }
-            var objects = ManifestStream.Parse(
-                output,
-                release.Name,
-                release.Namespace ?? "default"
-            );
             return new RenderedRelease(cluster, release, objects, FromCache: cached is not null);
         }
         catch (ToolException exception)

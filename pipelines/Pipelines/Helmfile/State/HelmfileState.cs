@@ -111,6 +111,8 @@ public sealed record ReleaseSpec
     /// <summary>A program the rendered manifests pass through (helm's post-renderer), and its arguments.</summary>
     public string? PostRenderer { get; init; }
     public List<string> PostRendererArgs { get; init; } = [];
+    /// <summary><c>jsonPatches</c>, <c>strategicMergePatches</c> and <c>transformers</c>, applied after helm renders.</summary>
+    internal Patches.PatchEntries Patches { get; init; } = Helmfile.Patches.PatchEntries.None;
 
     /// <summary>The state file that declared the release; relative paths resolve against its folder.</summary>
     public required string DeclaredIn { get; init; }

@@ -24,6 +24,7 @@ internal static class ReleaseParser
         "skipDeps",
         "postRenderer",
         "postRendererArgs",
+        .. Patches.PatchEntries.Fields,
     ];
 
     // Only `helm upgrade` sees these; a rendered manifest is the same with or without them.
@@ -80,6 +81,7 @@ internal static class ReleaseParser
             SkipDeps = reader.Bool("skipDeps"),
             PostRenderer = reader.String("postRenderer"),
             PostRendererArgs = reader.Strings("postRendererArgs"),
+            Patches = Patches.PatchEntries.Read(reader),
             DeclaredIn = file,
         };
     }
