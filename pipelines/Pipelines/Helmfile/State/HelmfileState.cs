@@ -111,6 +111,7 @@ public sealed record ReleaseSpec
     /// <summary>A program the rendered manifests pass through (helm's post-renderer), and its arguments.</summary>
     public string? PostRenderer { get; init; }
     public List<string> PostRendererArgs { get; init; } = [];
+
     /// <summary><c>jsonPatches</c>, <c>strategicMergePatches</c> and <c>transformers</c>, applied after helm renders.</summary>
     internal Patches.PatchEntries Patches { get; init; } = Helmfile.Patches.PatchEntries.None;
 
