@@ -73,7 +73,7 @@ public class DateFunctionTests
     {
         // Arrange
         var durations =
-            "{{ duration 3723 }} {{ duration \"95\" }} {{ duration 0 }} {{ duration \"x\" }} {{ durationRound \"2h30m\" }} {{ durationRound \"2160h\" }} {{ durationRound 1500000000 }}";
+            "{{ duration \"3723\" }} {{ duration \"95\" }} {{ duration \"0\" }} {{ duration \"x\" }} {{ durationRound \"2h30m\" }} {{ durationRound \"2160h\" }} {{ durationRound \"1.5s\" }} {{ durationRound \"-3m\" }}";
 
         // Act
         var modified = Render(
@@ -83,7 +83,7 @@ public class DateFunctionTests
 
         // Assert
         Assert.Equal("2024-03-01 00:30|10:30", modified);
-        Assert.Equal("1h2m3s 1m35s 0s 0s 2h 3mo 1s", printed);
+        Assert.Equal("1h2m3s 1m35s 0s 0s 2h 3mo 1s 3m", printed);
     }
 
     [Fact]
@@ -206,6 +206,22 @@ public class DateFunctionTests
             "error calling mustDateModify: time: unknown unit \"x\" in duration \"3x\"",
             error.Message
         );
+    }
+
+    [Theory]
+    [InlineData("{{ duration 95 }}", "duration (toString 95)")]
+    [InlineData("{{ durationRound 1500000000 }}", "durationRound \"90m\"")]
+    public void An_integer_duration_is_refused_because_sprig_prints_0s_for_it(
+        string template,
+        string suggestion
+    )
+    {
+        // Act
+        var error = RenderError(template);
+
+        // Assert
+        Assert.Contains("sprig prints 0s for a plain int here", error.Message);
+        Assert.Contains(suggestion, error.Message);
     }
 
     [Fact]

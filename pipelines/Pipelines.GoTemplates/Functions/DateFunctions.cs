@@ -109,19 +109,25 @@ internal static class DateFunctions
         return GoDuration.Format(RoundToSecond(GoTime.Now().Since(since)));
     }
 
-    /// <summary>Seconds as a duration: <c>duration 95</c> is <c>1m35s</c>; text is read as whole seconds (0 when it is not a number).</summary>
-    private static object? Duration(FunctionCall call)
-    {
-        var seconds = call[0] switch
+    /// <summary>
+    /// Whole seconds given as text, as a Go duration: <c>duration "95"</c> is <c>1m35s</c> (text that is not a number is 0s).
+    /// sprig reads only text and Go int64 here and prints 0s for a plain int, which templates cannot tell apart, so an
+    /// integer is refused rather than printed either way.
+    /// </summary>
+    private static object? Duration(FunctionCall call) =>
+        call[0] switch
         {
-            long whole => whole,
-            string text => long.TryParse(text, out var parsed) ? parsed : 0,
-            _ => 0,
+            string text => GoDuration.Format(
+                (long.TryParse(text, out var seconds) ? seconds : 0) * GoDuration.Second
+            ),
+            long => throw call.Fail(IntegerRefused("duration (toString 95) or duration \"95\"")),
+            _ => "0s",
         };
-        return GoDuration.Format(seconds * GoDuration.Second);
-    }
 
-    /// <summary>The largest whole unit of a duration (<c>2h</c>, <c>3d</c>, <c>1y</c>): integers are nanoseconds, text is a Go duration.</summary>
+    private static string IntegerRefused(string example) =>
+        $"sprig prints 0s for a plain int here (it reads only text and Go int64, which templates cannot tell apart); pass text: {example}";
+
+    /// <summary>The largest whole unit of a duration (<c>2h</c>, <c>3d</c>, <c>1y</c>) given as Go duration text or a time (the time since it).</summary>
     private static object? DurationRound(FunctionCall call)
     {
         long nanoseconds;
@@ -130,9 +136,8 @@ internal static class DateFunctions
             case string text:
                 GoDuration.TryParse(text, out nanoseconds, out _);
                 break;
-            case long whole:
-                nanoseconds = whole;
-                break;
+            case long:
+                throw call.Fail(IntegerRefused("durationRound \"90m\""));
             case GoTime time:
                 call.MarkNonDeterministic();
                 nanoseconds = GoTime.Now().Since(time);

@@ -17,7 +17,8 @@ public sealed class HclValuesTests : IDisposable
     {
         _workspace.Write(
             "helmfile/helmfile.yaml",
-            "environments:\n  default:\n    values:\n" + string.Concat(valuesFiles.Select(f => $"      - {f}\n"))
+            "environments:\n  default:\n    values:\n"
+                + string.Concat(valuesFiles.Select(f => $"      - {f}\n"))
         );
         return new StateLoader(_workspace.Root, HelmfileWorkspace.Templates()).Load(
             _workspace.Root / "helmfile" / "helmfile.yaml",
@@ -78,7 +79,10 @@ public sealed class HclValuesTests : IDisposable
             "helmfile/values2.hcl",
             "values {\n  domain = \"overdev.example.com\"\n  env = \"dev\"\n  tags = { team = \"sre\", tier = \"web\" }\n}\n"
         );
-        _workspace.Write("helmfile/values3.hcl", "values {\n  env = \"local\"\n  tags = { tier = \"api\" }\n}\n");
+        _workspace.Write(
+            "helmfile/values3.hcl",
+            "values {\n  env = \"local\"\n  tags = { tier = \"api\" }\n}\n"
+        );
         _workspace.Write("helmfile/values4.yaml", "domain: from-yaml-after-hcl\n");
 
         // Act
@@ -146,7 +150,10 @@ public sealed class HclValuesTests : IDisposable
         var error = LoadError("values {\n  a = \"x\"\n  b = hv.nope\n}\n");
 
         // Assert
-        Assert.Equal("helmfile/bad.hcl:3:7: hv.nope is not defined in any values block (defined: a, b)", error.Message);
+        Assert.Equal(
+            "helmfile/bad.hcl:3:7: hv.nope is not defined in any values block (defined: a, b)",
+            error.Message
+        );
     }
 
     [Fact]
@@ -171,8 +178,14 @@ public sealed class HclValuesTests : IDisposable
     }
 
     [Theory]
-    [InlineData("values {\n  a = [for r in [1] : r]\n}\n", "bad.hcl:2:7: for expressions are not supported")]
-    [InlineData("values {\n  a = yamlencode({})\n}\n", "bad.hcl:2:7: yamlencode(): this function of helmfile's HCL is not evaluated")]
+    [InlineData(
+        "values {\n  a = [for r in [1] : r]\n}\n",
+        "bad.hcl:2:7: for expressions are not supported"
+    )]
+    [InlineData(
+        "values {\n  a = yamlencode({})\n}\n",
+        "bad.hcl:2:7: yamlencode(): this function of helmfile's HCL is not evaluated"
+    )]
     [InlineData("values {\n  a = nosuch(1)\n}\n", "bad.hcl:2:7: nosuch(): unknown function")]
     [InlineData("variable \"x\" {\n}\n", "bad.hcl:1:1: block 'variable' must be followed by '{'")]
     [InlineData("terraform {\n}\n", "bad.hcl:1:1: unsupported block 'terraform'")]
@@ -180,8 +193,14 @@ public sealed class HclValuesTests : IDisposable
     [InlineData("values {\n  a = \"x\"\n", "bad.hcl:3:1: the values block is not closed")]
     [InlineData("values {\n  a = \"open\n}\n", "bad.hcl:2:7: the string is not closed")]
     [InlineData("locals {\n}\nlocals {\n}\n", "bad.hcl:3:1: a file can hold only one locals block")]
-    [InlineData("values {\n  a = \"%{ if true }x%{ endif }\"\n}\n", "bad.hcl:2:8: template directives")]
-    public void Constructs_outside_the_subset_and_syntax_errors_name_file_line_and_column(string hcl, string expected)
+    [InlineData(
+        "values {\n  a = \"%{ if true }x%{ endif }\"\n}\n",
+        "bad.hcl:2:8: template directives"
+    )]
+    public void Constructs_outside_the_subset_and_syntax_errors_name_file_line_and_column(
+        string hcl,
+        string expected
+    )
     {
         // Act
         var error = LoadError(hcl);
@@ -212,7 +231,10 @@ public sealed class HclValuesTests : IDisposable
         );
 
         // Assert
-        Assert.Contains("helmfile/values/apps/web/extra.hcl: an HCL values file in the values of release 'web'", error.Message);
+        Assert.Contains(
+            "helmfile/values/apps/web/extra.hcl: an HCL values file in the values of release 'web'",
+            error.Message
+        );
         Assert.Contains("only in environment values", error.Message);
         Assert.Empty(workspace.RenderedFiles);
     }

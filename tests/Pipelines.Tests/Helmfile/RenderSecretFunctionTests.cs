@@ -3,6 +3,7 @@ using Pipelines.Engine;
 using Pipelines.Failures;
 using Pipelines.Helmfile.Rendering;
 using Pipelines.Helmfile.Vals;
+using Pipelines.Tests.Charts;
 using Pipelines.TestServers.Ssm;
 
 namespace Pipelines.Tests.Helmfile;
@@ -120,7 +121,9 @@ public sealed class RenderSecretFunctionTests : IAsyncLifetime
     {
         // Arrange
         _ = new LogCapture();
-        AddToConfig("API_TOKEN: {{ fetchSecretValue \"ref+vault://secret/data/api#/token\" | quote }}");
+        AddToConfig(
+            "API_TOKEN: {{ fetchSecretValue \"ref+vault://secret/data/api#/token\" | quote }}"
+        );
 
         // Act
         var error = await Assert.ThrowsAsync<SourceLocatedException>(() => RenderAsync());
