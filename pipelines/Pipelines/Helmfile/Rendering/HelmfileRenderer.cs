@@ -4,6 +4,7 @@ using Pipelines.Engine;
 using Pipelines.Failures;
 using Pipelines.GoTemplates;
 using Pipelines.Helmfile.Manifests;
+using Pipelines.Helmfile.Patches;
 using Pipelines.Helmfile.State;
 using Pipelines.Tools;
 using Pipelines.Tools.Helm;
@@ -102,6 +103,8 @@ public sealed partial class HelmfileRenderer(
             home,
             new RenderCache(CacheDirectory),
             new ReleaseValues(root, context, references) { Provenance = provenance },
+            // Patches render without the secret functions: their output is cached with the release.
+            new PatchLoader(root, templates),
             root,
             root / ".nuke" / "temp" / "helm-values"
         )

@@ -21,6 +21,7 @@ internal static class ReleaseParser
         "kubeVersion",
         "apiVersions",
         "missingFileHandler",
+        .. Patches.PatchEntries.Fields,
     ];
 
     // Only `helm upgrade` sees these; a rendered manifest is the same with or without them.
@@ -75,6 +76,7 @@ internal static class ReleaseParser
             KubeVersion = reader.String("kubeVersion") ?? kubeVersion,
             ApiVersions = [.. apiVersions, .. reader.Strings("apiVersions")],
             MissingFileHandler = reader.Handler("missingFileHandler") ?? MissingFileHandler.Error,
+            Patches = Patches.PatchEntries.Read(reader),
             DeclaredIn = file,
         };
     }
