@@ -53,7 +53,13 @@ public sealed partial class HelmfileRenderer(
         CancellationToken cancellationToken
     )
     {
-        var state = new StateLoader(root, templates).Load(stateFile, options.Environment);
+        // fetchSecretValue and expandSecretRefs resolve through the same Parameter Store references as values do; a
+        // state whose templates used one may carry the secret into any release, so then no release is cached.
+        var secretUse = new TemplateSecretUse(
+            templates.Secrets ?? HelmfileTemplates.SecretsThrough(references)
+        );
+        var context = templates with { Secrets = secretUse.Resolve };
+        var state = new StateLoader(root, context).Load(stateFile, options.Environment);
         // Each layer resolves against its own file, so a missing parameter names the file that asked for it.
         var provenance = SecretProvenance.None;
         if (state.Layers.Any(l => ReferenceResolver.Contains(l.Values)))
@@ -77,7 +83,7 @@ public sealed partial class HelmfileRenderer(
         var releases = state
             .State.Releases.Select(declared =>
             {
-                var release = ReleaseTemplating.Apply(state, declared, templates);
+                var release = ReleaseTemplating.Apply(state, declared, context);
                 // helmfile's --namespace replaces every release's namespace once its fields are rendered.
                 if (!string.IsNullOrEmpty(flags.Namespace))
                 {
@@ -86,13 +92,17 @@ public sealed partial class HelmfileRenderer(
                         Spec = release.Spec with { Namespace = flags.Namespace },
                     };
                 }
-                if (provenance.DependsOn(state, declared, release, templates))
+                if (provenance.DependsOn(state, declared, release, context))
                 {
                     secretDerived.Add(release.Spec.Id);
                 }
                 return release;
             })
             .ToList();
+        if (secretUse.Used)
+        {
+            secretDerived.UnionWith(releases.Select(r => r.Spec.Id));
+        }
         ThrowIfDuplicated(releases);
         var plan = RenderPlan.Build(clusters, releases, options);
 
@@ -107,7 +117,7 @@ public sealed partial class HelmfileRenderer(
             version,
             home,
             new RenderCache(CacheDirectory),
-            new ReleaseValues(root, templates, references)
+            new ReleaseValues(root, context, references)
             {
                 Provenance = provenance,
                 Flags = flags,
@@ -120,6 +130,7 @@ public sealed partial class HelmfileRenderer(
                 ChartsDirectory,
                 repositoryScratch
             ),
+            // Patches render without the secret functions: their output is cached with the release.
             new PatchLoader(root, templates),
             root,
             root / ".nuke" / "temp" / "helm-values"

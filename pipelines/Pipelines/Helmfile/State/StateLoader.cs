@@ -90,20 +90,45 @@ internal sealed class StateLoader(AbsolutePath root, TemplateContext templates)
         string environment
     ) => ValueMerge.Merge(EnvironmentLayers(state, environment).Select(l => l.Values));
 
-    /// <summary>Each values layer with the file (or state file, for inline values) it came from.</summary>
+    /// <summary>
+    /// Each values layer with the file (or state file, for inline values) it came from. As in helmfile, the
+    /// <c>.hcl</c> files of a values list are evaluated together into one layer after that list's other entries.
+    /// </summary>
     private List<ValuesLayer> EnvironmentLayers(HelmfileState state, string environment)
     {
         var spec = state.Environments.GetValueOrDefault(environment);
-        var entries = state
-            .DefaultValues.Select(e => (Entry: e, Handler: MissingFileHandler.Error))
-            .Concat(
-                (spec?.Values ?? []).Select(e => (Entry: e, Handler: spec!.MissingFileHandler))
-            );
-        var layers = new List<ValuesLayer>();
-        foreach (var (entry, handler) in entries)
+        var lists = new[]
         {
-            var soFar = ValueMerge.Merge(layers.Select(l => l.Values));
-            layers.Add(ReadEntry(entry, environment, soFar, handler, spec?.KubeContext));
+            state.DefaultValues.Select(e => (Entry: e, Handler: MissingFileHandler.Error)),
+            (spec?.Values ?? []).Select(e => (Entry: e, Handler: spec!.MissingFileHandler)),
+        };
+        var layers = new List<ValuesLayer>();
+        foreach (var entries in lists)
+        {
+            var hcl = new List<(string Path, string Relative)>();
+            foreach (var (entry, handler) in entries)
+            {
+                if (entry is ValuesFile file && Hcl.HclValuesFile.IsHcl(file.Path))
+                {
+                    var path = AbsolutePath.Create(file.Path, (root / file.DeclaredIn).Parent!);
+                    if (path.FileExists)
+                    {
+                        hcl.Add((path, Relative(path)));
+                    }
+                    else
+                    {
+                        MissingFiles.Handle(handler, Relative(path), file.DeclaredIn);
+                    }
+                    continue;
+                }
+                var soFar = ValueMerge.Merge(layers.Select(l => l.Values));
+                layers.Add(ReadEntry(entry, environment, soFar, handler, spec?.KubeContext));
+            }
+            if (hcl.Count > 0)
+            {
+                var source = string.Join(", ", hcl.Select(f => f.Relative));
+                layers.Add(new ValuesLayer(source, Hcl.HclValuesLoader.Load(hcl)));
+            }
         }
         return layers;
     }
