@@ -81,7 +81,7 @@ internal sealed class HelmfileBinaryRenderer(AbsolutePath root, string? path)
             renders,
             new DeclaredState(options.Environment, declaredIn)
         );
-        HelmfileRenderer.ThrowIfRemovedApis(result);
+        RemovedApisException.ThrowIfAny(result);
         return result;
     }
 

@@ -117,11 +117,7 @@ public sealed partial class HelmfileRenderer(
             version,
             home,
             new RenderCache(CacheDirectory),
-            new ReleaseValues(root, context, references)
-            {
-                Provenance = provenance,
-                Flags = flags,
-            },
+            new ReleaseValues(root, context, references) { Provenance = provenance, Flags = flags },
             new ChartRepositories(
                 helm,
                 home,
@@ -172,7 +168,7 @@ public sealed partial class HelmfileRenderer(
         );
         if (CheckRemovedApis)
         {
-            ThrowIfRemovedApis(result);
+            RemovedApisException.ThrowIfAny(result);
         }
         return result;
     }
@@ -211,30 +207,6 @@ public sealed partial class HelmfileRenderer(
             }
         );
 
-    /// <summary>Fails when an object uses an API its cluster's Kubernetes version no longer serves.</summary>
-    internal static void ThrowIfRemovedApis(RenderResult result)
-    {
-        var findings = result
-            .Clusters.SelectMany(c =>
-                c.Releases.SelectMany(r =>
-                    RemovedApiCheck
-                        .Check(r.Release.Name, r.Objects, c.Cluster.KubernetesVersion)
-                        .Select(f => (c.Cluster, f))
-                )
-            )
-            .ToList();
-        if (findings.Count > 0)
-        {
-            throw new RemovedApisException(
-                findings
-                    .Select(p =>
-                        $"{p.Cluster.Name} (Kubernetes {p.Cluster.KubernetesVersion}): {RemovedApiCheck.Describe(p.f)}"
-                    )
-                    .ToList()
-            );
-        }
-    }
-
     private static void ThrowIfDuplicated(IReadOnlyList<ResolvedRelease> releases)
     {
         var duplicate = releases.GroupBy(r => r.Spec.Id).FirstOrDefault(g => g.Count() > 1);
@@ -267,17 +239,6 @@ public sealed partial class HelmfileRenderer(
             first?.Line
         );
     }
-}
-
-/// <summary>Manifests use APIs the target cluster's Kubernetes version no longer serves.</summary>
-internal sealed class RemovedApisException(IReadOnlyList<string> findings)
-    : Exception(
-        $"{findings.Count} object(s) use APIs removed in their cluster's Kubernetes version:\n"
-            + string.Join("\n", findings.Select(f => "  " + f))
-    ),
-        IExplainedFailure
-{
-    public IReadOnlyList<string> Findings { get; } = findings;
 }
 
 /// <summary>A finished render of one environment.</summary>
