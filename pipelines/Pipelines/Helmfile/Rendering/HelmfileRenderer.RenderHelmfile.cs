@@ -1,6 +1,7 @@
 using Pipelines.Engine;
 using Pipelines.GoTemplates;
 using Pipelines.Helmfile.Selection;
+using Pipelines.Helmfile.State;
 using Pipelines.Helmfile.Vals;
 
 namespace Pipelines.Helmfile.Rendering;
@@ -37,7 +38,15 @@ public sealed partial class HelmfileRenderer
             build.Selector.Select(ReleaseSelector.Parse).ToList(),
             include
         );
-        var renderer = new HelmfileRenderer(build.RootDirectory, templates, references);
+        var renderer = new HelmfileRenderer(build.RootDirectory, templates, references)
+        {
+            StateValues = new StateValueOverrides(
+                build.StateValuesFile,
+                build.StateValuesSet,
+                build.StateValuesSetString
+            ),
+            DryRun = build.DryRun,
+        };
         var result = await renderer.RenderAsync(
             build.HelmfileFile,
             build.ClustersFile,

@@ -31,6 +31,12 @@ public sealed partial class HelmfileRenderer(
     /// </summary>
     public bool CheckRemovedApis { get; init; } = true;
 
+    /// <summary>State values from the command line (<c>--state-values-file</c>, <c>--state-values-set</c>).</summary>
+    internal StateValueOverrides StateValues { get; init; } = StateValueOverrides.None;
+
+    /// <summary>Under <c>--dry-run</c>, prepare and cleanup hooks are shown, not run.</summary>
+    internal bool DryRun { get; init; }
+
     public Task<RenderResult> RenderAsync(
         AbsolutePath stateFile,
         AbsolutePath clustersFile,
@@ -49,37 +55,36 @@ public sealed partial class HelmfileRenderer(
         CancellationToken cancellationToken
     )
     {
-        var state = new StateLoader(root, templates).Load(stateFile, options.Environment);
-        // Each layer resolves against its own file, so a missing parameter names the file that asked for it.
-        var provenance = SecretProvenance.None;
-        if (state.Layers.Any(l => ReferenceResolver.Contains(l.Values)))
-        {
-            provenance = new SecretProvenance(state.Values);
-            var resolved = new List<Dictionary<string, object?>>();
-            foreach (var layer in state.Layers)
-            {
-                var values = await ReferenceResolver.ResolveIfAnyAsync(
-                    references,
-                    layer.Values,
-                    layer.Source,
-                    cancellationToken
-                );
-                resolved.Add((Dictionary<string, object?>)values!);
-            }
-            state.Values = ValueMerge.Merge(resolved);
-        }
+        var states = new StateTree(root, templates).Load(
+            stateFile,
+            options.Environment,
+            options.Selectors,
+            StateValues
+        );
+        var stateOf = new Dictionary<ReleaseSpec, DeclaredState>(
+            ReferenceEqualityComparer.Instance
+        );
+        var provenances = new Dictionary<DeclaredState, SecretProvenance>();
         var secretDerived = new HashSet<string>(StringComparer.Ordinal);
-        var releases = state
-            .State.Releases.Select(declared =>
+        var releases = new List<ResolvedRelease>();
+        foreach (var (state, selectors) in states)
+        {
+            var provenance = await ResolveReferencesAsync(state, cancellationToken);
+            provenances[state] = provenance;
+            foreach (var declared in state.State.Releases)
             {
-                var release = ReleaseTemplating.Apply(state, declared, templates);
+                var release = ReleaseTemplating.Apply(state, declared, templates) with
+                {
+                    Selectors = selectors,
+                };
                 if (provenance.DependsOn(state, declared, release, templates))
                 {
                     secretDerived.Add(release.Spec.Id);
                 }
-                return release;
-            })
-            .ToList();
+                stateOf[release.Spec] = state;
+                releases.Add(release);
+            }
+        }
         ThrowIfDuplicated(releases);
         var plan = RenderPlan.Build(clusters, releases, options);
 
@@ -91,7 +96,7 @@ public sealed partial class HelmfileRenderer(
             version,
             home,
             new RenderCache(CacheDirectory),
-            new ReleaseValues(root, templates, references) { Provenance = provenance },
+            new ReleaseValues(root, templates, references) { ProvenanceOf = s => provenances[s] },
             root,
             root / ".nuke" / "temp" / "helm-values"
         )
@@ -101,6 +106,18 @@ public sealed partial class HelmfileRenderer(
         };
 
         var work = plan.SelectMany(c => c.Selected.Select(r => (c.Cluster, Release: r))).ToList();
+        var hooks = new RenderHooks(root, templates, DryRun);
+        var scopes = states
+            .Select(s => new RenderHooks.Scope(
+                s.State,
+                work.Select(w => w.Release)
+                    .Distinct(ReferenceEqualityComparer.Instance)
+                    .Cast<ReleaseSpec>()
+                    .Where(r => stateOf[r] == s.State)
+                    .ToList()
+            ))
+            .ToList();
+        await hooks.PrepareAsync(scopes, cancellationToken);
         var rendered = new ConcurrentDictionary<(string, string), RenderedRelease>();
         var errors = new ConcurrentBag<(int Index, Exception Error)>();
         await Parallel.ForEachAsync(
@@ -115,7 +132,7 @@ public sealed partial class HelmfileRenderer(
                 try
                 {
                     rendered[(item.Cluster.Name, item.Release.Id)] = await renderer.RenderAsync(
-                        state,
+                        stateOf[item.Release],
                         item.Release,
                         item.Cluster,
                         token
@@ -128,6 +145,7 @@ public sealed partial class HelmfileRenderer(
                 }
             }
         );
+        await hooks.CleanupAsync(scopes, cancellationToken);
         ThrowIfFailed(errors);
 
         var result = new RenderResult(
@@ -141,7 +159,7 @@ public sealed partial class HelmfileRenderer(
                     Complete = options.Selectors.Count == 0,
                 })
                 .ToList(),
-            state
+            states[^1].State
         );
         if (!CheckRemovedApis)
         {
@@ -167,6 +185,35 @@ public sealed partial class HelmfileRenderer(
             );
         }
         return result;
+    }
+
+    /// <summary>
+    /// Resolves the state's <c>ref+</c> references, layer by layer so that a missing parameter names the file that
+    /// asked for it, and tells which renders drew on them.
+    /// </summary>
+    private async Task<SecretProvenance> ResolveReferencesAsync(
+        DeclaredState state,
+        CancellationToken cancellationToken
+    )
+    {
+        if (!state.Layers.Any(l => ReferenceResolver.Contains(l.Values)))
+        {
+            return SecretProvenance.None;
+        }
+        var provenance = new SecretProvenance(state.Values);
+        var resolved = new List<ValuesLayer>();
+        foreach (var layer in state.Layers)
+        {
+            var values = await ReferenceResolver.ResolveIfAnyAsync(
+                references,
+                layer.Values,
+                layer.Source,
+                cancellationToken
+            );
+            resolved.Add(layer with { Values = (Dictionary<string, object?>)values! });
+        }
+        state.Values = DeclaredState.Merge(resolved);
+        return provenance;
     }
 
     private static void ThrowIfDuplicated(IReadOnlyList<ResolvedRelease> releases)

@@ -16,8 +16,9 @@ internal sealed class ReleaseValues(
     ReferenceResolver? references
 )
 {
-    /// <summary>Tells which <c>.gotmpl</c> files drew on a state value resolved from a reference.</summary>
-    public SecretProvenance Provenance { get; init; } = SecretProvenance.None;
+    /// <summary>For each state, tells which <c>.gotmpl</c> files drew on a state value resolved from a reference.</summary>
+    public Func<DeclaredState, SecretProvenance> ProvenanceOf { get; init; } =
+        _ => SecretProvenance.None;
 
     /// <summary>
     /// Files in layering order, the texts that identify them for the cache, whether secrets are in them, and whether
@@ -75,14 +76,15 @@ internal sealed class ReleaseValues(
                     );
                     text = rendered.Text;
                     deterministic &= rendered.Deterministic;
-                    secrets |= Provenance.DependsOn(
-                        text,
-                        values =>
-                            template.Render(
-                                TemplateData.ForRelease(state, release, kubeContext, values),
-                                context
-                            )
-                    );
+                    secrets |= ProvenanceOf(state)
+                        .DependsOn(
+                            text,
+                            values =>
+                                template.Render(
+                                    TemplateData.ForRelease(state, release, kubeContext, values),
+                                    context
+                                )
+                        );
                 }
                 else
                 {

@@ -21,6 +21,7 @@ internal static class ReleaseParser
         "kubeVersion",
         "apiVersions",
         "missingFileHandler",
+        "hooks",
     ];
 
     // Only `helm upgrade` sees these; a rendered manifest is the same with or without them.
@@ -47,6 +48,19 @@ internal static class ReleaseParser
         "deleteTimeout",
         "syncReleaseLabels",
         "takeOwnership",
+        // Diff- and apply-only fields of helmfile's ReleaseSpec (pkg/state/state.go).
+        "suppressDiff",
+        "suppressOutputLineRegex",
+        "waitRetries",
+        "keyring",
+        "insecureSkipTLSVerify",
+        "plainHttp",
+        "verifyTemplate",
+        "waitTemplate",
+        "skipRefresh",
+        "cascade",
+        "adopt",
+        "updateStrategy",
     ];
 
     public static ReleaseSpec Parse(
@@ -75,6 +89,7 @@ internal static class ReleaseParser
             KubeVersion = reader.String("kubeVersion") ?? kubeVersion,
             ApiVersions = [.. apiVersions, .. reader.Strings("apiVersions")],
             MissingFileHandler = reader.Handler("missingFileHandler") ?? MissingFileHandler.Error,
+            Hooks = HookSpec.ParseAll(reader.List("hooks"), file, $"release '{name}'"),
             DeclaredIn = file,
         };
     }
