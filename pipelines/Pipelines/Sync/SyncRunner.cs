@@ -15,6 +15,7 @@ internal static class SyncRunner
         CancellationToken cancellationToken
     )
     {
+        DesiredDocuments.ThrowIfNotObjects(render);
         var clients = new List<IKubernetes>();
         // One guard for the run: HEAD is read, and a recorded revision fetched, once for every cluster.
         var revisions = new RevisionGuard(options.GitWorkTree);

@@ -3,29 +3,21 @@ using System.Reflection;
 namespace Pipelines.Engine;
 
 /// <summary>A discovered parameter: its names on every source, its type, default and allowed values.</summary>
-internal sealed class BuildParameter
+internal sealed class BuildParameter(
+    MemberInfo member,
+    ParameterAttribute attribute,
+    Type valueType,
+    object? defaultValue
+)
 {
-    internal BuildParameter(
-        MemberInfo member,
-        ParameterAttribute attribute,
-        Type valueType,
-        object? defaultValue
-    )
-    {
-        Member = member;
-        Attribute = attribute;
-        ValueType = valueType;
-        DefaultValue = defaultValue;
-    }
-
-    public MemberInfo Member { get; }
-    internal ParameterAttribute Attribute { get; }
+    public MemberInfo Member { get; } = member;
+    internal ParameterAttribute Attribute { get; } = attribute;
     public string Name => Attribute.Name ?? Member.Name;
     public string CommandLineName => "--" + ParameterNames.Kebab(Name);
     public string EnvironmentName => ParameterNames.Environment(Name);
     public string? Description => Attribute.Description;
-    public Type ValueType { get; }
-    public object? DefaultValue { get; }
+    public Type ValueType { get; } = valueType;
+    public object? DefaultValue { get; } = defaultValue;
     public bool IsSecret => Member.IsDefined(typeof(SecretAttribute), inherit: true);
 
     /// <summary>Declared on a component interface: the value lives in the build's parameter store.</summary>

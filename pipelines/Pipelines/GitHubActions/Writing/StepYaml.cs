@@ -36,15 +36,10 @@ internal static partial class StepYaml
     private static YamlMapping? With(IReadOnlyList<KeyValuePair<string, string>> inputs) =>
         inputs.Count == 0
             ? null
-            : new YamlMapping(
-                inputs
-                    .Select(i =>
-                        KeyValuePair.Create(
-                            i.Key,
-                            (YamlNode)new YamlScalar(i.Value, IsText: !Plain().IsMatch(i.Value))
-                        )
-                    )
-                    .ToList()
+            : YamlMapping.From(
+                inputs,
+                i => i.Key,
+                i => new YamlScalar(i.Value, IsText: !Plain().IsMatch(i.Value))
             );
 
     [System.Text.RegularExpressions.GeneratedRegex("^(true|false|[1-9][0-9]{0,5})$")]

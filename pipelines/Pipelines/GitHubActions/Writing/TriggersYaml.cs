@@ -34,16 +34,7 @@ internal static class TriggersYaml
     private static YamlNode? Dispatch(WorkflowDispatch? dispatch) =>
         dispatch is null ? null
         : dispatch.Inputs.Count == 0 ? new YamlMapping([])
-        : YamlMapping.Of(
-            (
-                "inputs",
-                new YamlMapping(
-                    dispatch
-                        .Inputs.Select(i => KeyValuePair.Create(i.Name, (YamlNode)Input(i)))
-                        .ToList()
-                )
-            )
-        );
+        : YamlMapping.Of(("inputs", YamlMapping.From(dispatch.Inputs, i => i.Name, Input)));
 
     private static YamlMapping Input(WorkflowInput input) =>
         YamlMapping.Of(

@@ -29,14 +29,7 @@ internal static class WorkflowYaml
             ("permissions", PermissionsYaml(workflow.Permissions)),
             ("concurrency", ConcurrencyYaml(workflow.Concurrency)),
             ("env", EnvYaml(workflow.Env)),
-            (
-                "jobs",
-                new YamlMapping(
-                    workflow
-                        .Jobs.Select(j => KeyValuePair.Create(j.Id, (YamlNode)JobYaml(j)))
-                        .ToList()
-                )
-            )
+            ("jobs", YamlMapping.From(workflow.Jobs, j => j.Id, JobYaml))
         );
 
     private static YamlMapping JobYaml(Job job) =>
@@ -86,15 +79,10 @@ internal static class WorkflowYaml
         );
 
     internal static YamlMapping PermissionsYaml(Permissions permissions) =>
-        new(
-            permissions
-                .Scopes.Select(p =>
-                    KeyValuePair.Create(
-                        Kebab(p.Scope.ToString()),
-                        (YamlNode)new YamlScalar(p.Access.ToString().ToLowerInvariant())
-                    )
-                )
-                .ToList()
+        YamlMapping.From(
+            permissions.Scopes,
+            p => Kebab(p.Scope.ToString()),
+            p => new YamlScalar(p.Access.ToString().ToLowerInvariant())
         );
 
     private static YamlMapping? ConcurrencyYaml(Concurrency? concurrency) =>
@@ -110,10 +98,8 @@ internal static class WorkflowYaml
 
     internal static YamlMapping? Pairs(IEnumerable<KeyValuePair<string, string>> pairs)
     {
-        var entries = pairs
-            .Select(p => KeyValuePair.Create(p.Key, (YamlNode)new YamlScalar(p.Value)))
-            .ToList();
-        return entries.Count == 0 ? null : new YamlMapping(entries);
+        var mapping = YamlMapping.From(pairs, p => p.Key, p => new YamlScalar(p.Value));
+        return mapping.IsEmpty ? null : mapping;
     }
 
     internal static YamlScalar? Text(string? value) => value is null ? null : new YamlScalar(value);

@@ -34,5 +34,12 @@ internal sealed record YamlMapping(IReadOnlyList<KeyValuePair<string, YamlNode>>
                 .ToList()
         );
 
+    /// <summary>One entry per item, in the items' order.</summary>
+    public static YamlMapping From<T>(
+        IEnumerable<T> items,
+        Func<T, string> key,
+        Func<T, YamlNode> value
+    ) => new(items.Select(i => KeyValuePair.Create(key(i), value(i))).ToList());
+
     public bool IsEmpty => Entries.Count == 0;
 }

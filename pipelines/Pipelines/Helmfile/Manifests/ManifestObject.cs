@@ -1,6 +1,9 @@
 namespace Pipelines.Helmfile.Manifests;
 
-/// <summary>One Kubernetes object from <c>helm template</c> output.</summary>
+/// <summary>
+/// One document of <c>helm template</c> output: a Kubernetes object, or (see <see cref="NotAnObject"/>) anything
+/// else helm printed, with empty apiVersion, kind and name where the document does not set them.
+/// </summary>
 /// <param name="ApiVersion">As written, e.g. <c>apps/v1</c> or <c>v1</c>.</param>
 /// <param name="Kind">As written, e.g. <c>Deployment</c>.</param>
 /// <param name="Namespace">
@@ -21,4 +24,18 @@ public sealed record ManifestObject(
     string SourceTemplate,
     string Yaml,
     object? Data
-);
+)
+{
+    /// <summary>
+    /// Null for a Kubernetes object; for any other document helm printed (a raw chart's <c>envName: test</c>), what
+    /// it lacks, e.g. <c>a ConfigMap has no metadata.name</c>. RenderHelmfile writes such documents as helm printed
+    /// them; Sync and kustomize-style patches refuse them.
+    /// </summary>
+    internal string? NotAnObject { get; init; }
+
+    internal bool IsKubernetesObject => NotAnObject is null;
+
+    /// <summary>One line naming the release, the template and what the document lacks.</summary>
+    internal string DescribeNotAnObject(string release) =>
+        $"release {release}: {SourceTemplate}: {NotAnObject}";
+}

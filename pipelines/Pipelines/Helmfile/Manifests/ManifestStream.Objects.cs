@@ -35,7 +35,7 @@ internal static partial class ManifestStream
         {
             return;
         }
-        AddObject(objects, context, source, source, yaml, documents[0]);
+        AddObject(objects, context, source, "", yaml, documents[0]);
     }
 
     private static void AddObject(
@@ -49,12 +49,10 @@ internal static partial class ManifestStream
     {
         if (data is not Dictionary<string, object?> map)
         {
-            throw Invalid(
-                context,
-                source,
-                where,
-                $"expected a Kubernetes object (a mapping), found {YamlData.Describe(data)}."
+            objects.Add(
+                NotAnObject(source, where, yaml, data, $"{YamlData.Describe(data)}, not a mapping")
             );
+            return;
         }
         var apiVersion = Text(map, "apiVersion");
         var kind = Text(map, "kind");
@@ -66,14 +64,23 @@ internal static partial class ManifestStream
             {
                 var item = items[index];
                 var itemYaml = YamlData.ToYaml(item).TrimEnd('\n');
-                var itemWhere = $"{where}: item {index + 1} of {kind}";
+                var itemWhere = $"{where}item {index + 1} of {kind}: ";
                 AddObject(objects, context, source, itemWhere, itemYaml, item);
             }
             return;
         }
         if (apiVersion is null || kind is null || name is null)
         {
-            throw Missing(context, source, where, apiVersion, kind, name);
+            var lacking = Missing(apiVersion, kind, name);
+            objects.Add(
+                NotAnObject(source, where, yaml, data, lacking) with
+                {
+                    ApiVersion = apiVersion ?? "",
+                    Kind = kind ?? "",
+                    Name = name ?? "",
+                }
+            );
+            return;
         }
         var ns = ResourceScope.IsClusterScoped(apiVersion, kind)
             ? null
@@ -87,14 +94,16 @@ internal static partial class ManifestStream
             ? map.GetValueOrDefault("items") as List<object?>
             : null;
 
-    private static SourceLocatedException Missing(
-        ParseContext context,
+    // helm template prints any mapping a template renders; RenderHelmfile keeps it, as `helmfile template` does.
+    private static ManifestObject NotAnObject(
         string source,
         string where,
-        string? apiVersion,
-        string? kind,
-        string? name
-    )
+        string yaml,
+        object? data,
+        string problem
+    ) => new("", "", null, "", source, yaml, data) { NotAnObject = where + problem };
+
+    private static string Missing(string? apiVersion, string? kind, string? name)
     {
         var missing = new List<string>();
         if (apiVersion is null)
@@ -109,23 +118,10 @@ internal static partial class ManifestStream
         {
             missing.Add("metadata.name");
         }
-        var what = kind is null ? "an object" : $"a {kind}";
-        return Invalid(
-            context,
-            source,
-            where,
-            $"{what}{(name is null ? "" : $" named '{name}'")} has no {string.Join(", ", missing)}. "
-                + "Every Kubernetes object needs apiVersion, kind and metadata.name; "
-                + "check that the template renders them with this release's values."
-        );
+        var what = kind is null ? "a document" : $"a {kind}";
+        return $"{what}{(name is null ? "" : $" named '{name}'")} has no {string.Join(", ", missing)}, "
+            + "so it is not a Kubernetes object (every object needs apiVersion, kind and metadata.name)";
     }
-
-    private static SourceLocatedException Invalid(
-        ParseContext context,
-        string source,
-        string where,
-        string problem
-    ) => new($"release {context.Release}: {where}: {problem}", source);
 
     /// <summary>A non-empty scalar as text; helm may render a name like <c>123</c> unquoted.</summary>
     private static string? Text(Dictionary<string, object?> map, string key) =>

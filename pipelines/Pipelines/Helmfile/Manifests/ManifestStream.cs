@@ -14,12 +14,14 @@ internal static partial class ManifestStream
     /// <summary>
     /// Splits helm template output into objects, in the order helm printed them. Empty documents (a template
     /// that rendered nothing but comments) are skipped; objects of kind <c>List</c> are replaced by their items.
+    /// Documents that are not Kubernetes objects are kept as helm printed them (see
+    /// <see cref="ManifestObject.NotAnObject"/>): <c>helmfile template</c> prints whatever helm prints.
     /// </summary>
     /// <param name="helmOutput">The standard output of <c>helm template</c>.</param>
     /// <param name="releaseName">Named in errors.</param>
     /// <param name="defaultNamespace">The release namespace, for namespaced objects that do not set one.</param>
     /// <exception cref="Failures.SourceLocatedException">
-    /// A document is not valid YAML, is not a mapping, or lacks apiVersion, kind or metadata.name.
+    /// A document is not valid YAML.
     /// </exception>
     public static IReadOnlyList<ManifestObject> Parse(
         string helmOutput,

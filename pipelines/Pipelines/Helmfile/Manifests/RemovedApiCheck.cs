@@ -20,7 +20,11 @@ internal sealed record RemovedApiFinding(
 /// <summary>Finds rendered objects that a cluster of a given version would reject as unknown APIs.</summary>
 internal static class RemovedApiCheck
 {
-    /// <summary>Every object of <paramref name="release"/> that uses an API removed by <paramref name="clusterVersion"/>, in order.</summary>
+    /// <summary>
+    /// Every object of <paramref name="release"/> that uses an API removed by <paramref name="clusterVersion"/>, in
+    /// order. A document with apiVersion and kind but no name is still checked (the API server would refuse it by
+    /// its API first); one without them is no API use and is left to Sync, which refuses it by name.
+    /// </summary>
     /// <exception cref="Failures.UsageException"><paramref name="clusterVersion"/> is not a Kubernetes version.</exception>
     public static IReadOnlyList<RemovedApiFinding> Check(
         string release,
@@ -32,7 +36,12 @@ internal static class RemovedApiCheck
         var findings = new List<RemovedApiFinding>();
         foreach (var manifest in objects)
         {
-            if (RemovedApis.Find(manifest.ApiVersion, manifest.Kind, version) is not { } removed)
+            // A document without apiVersion and kind (a raw chart's `envName: test`) asks the API for nothing.
+            if (
+                manifest.ApiVersion.Length == 0
+                || manifest.Kind.Length == 0
+                || RemovedApis.Find(manifest.ApiVersion, manifest.Kind, version) is not { } removed
+            )
             {
                 continue;
             }
@@ -63,7 +72,8 @@ internal static class RemovedApiCheck
         var advice = f.Replacement.Contains(' ', StringComparison.Ordinal)
             ? f.Replacement
             : $"use {f.Replacement}";
-        return $"release {f.Release}: {f.SourceTemplate}: {f.Kind} {f.Name}{where} uses {f.ApiVersion}, "
+        var name = f.Name.Length == 0 ? "(without metadata.name)" : f.Name;
+        return $"release {f.Release}: {f.SourceTemplate}: {f.Kind} {name}{where} uses {f.ApiVersion}, "
             + $"removed in {f.RemovedIn}; {advice}";
     }
 

@@ -75,6 +75,34 @@ internal static class ResourceScope
         "templates.gatekeeper.sh/ConstraintTemplate",
     };
 
+    private static readonly HashSet<string> BuiltInGroups =
+    [
+        "",
+        "apps",
+        "batch",
+        "autoscaling",
+        "policy",
+        "networking.k8s.io",
+        "rbac.authorization.k8s.io",
+        "apiextensions.k8s.io",
+        "storage.k8s.io",
+        "scheduling.k8s.io",
+        "admissionregistration.k8s.io",
+        "apiregistration.k8s.io",
+        "coordination.k8s.io",
+        "discovery.k8s.io",
+        "node.k8s.io",
+        "certificates.k8s.io",
+        "flowcontrol.apiserver.k8s.io",
+        "events.k8s.io",
+    ];
+
+    /// <summary>
+    /// True for the API groups Kubernetes itself serves (<c>""</c> is core); any other group belongs to a custom
+    /// resource, whose schema only its CRD knows.
+    /// </summary>
+    public static bool IsBuiltInGroup(string group) => BuiltInGroups.Contains(group);
+
     /// <summary>True when objects of this kind live outside namespaces.</summary>
     /// <param name="apiVersion">E.g. <c>rbac.authorization.k8s.io/v1</c>; the group picks out known CRDs.</param>
     /// <param name="kind">E.g. <c>ClusterRole</c>.</param>

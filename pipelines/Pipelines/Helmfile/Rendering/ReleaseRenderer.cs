@@ -2,6 +2,7 @@ using Pipelines.Clusters;
 using Pipelines.Engine;
 using Pipelines.Failures;
 using Pipelines.Helmfile.Manifests;
+using Pipelines.Helmfile.Patches;
 using Pipelines.Helmfile.State;
 using Pipelines.Tools;
 
@@ -14,6 +15,7 @@ internal sealed class ReleaseRenderer(
     HelmHome home,
     RenderCache cache,
     ReleaseValues values,
+    PatchLoader patches,
     AbsolutePath root,
     AbsolutePath scratchRoot
 )
@@ -37,6 +39,13 @@ internal sealed class ReleaseRenderer(
                 release,
                 cluster.KubeContext ?? cluster.Name,
                 scratch,
+                cancellationToken
+            );
+            // Read before helm runs, so a broken patch file fails fast.
+            var releasePatches = await patches.LoadAsync(
+                state,
+                release,
+                cluster.KubeContext ?? cluster.Name,
                 cancellationToken
             );
             var apis = cluster
@@ -91,10 +100,11 @@ internal sealed class ReleaseRenderer(
                     await cache.WriteAsync(key, output, cancellationToken);
                 }
             }
-            var objects = ManifestStream.Parse(
-                output,
-                release.Name,
-                release.Namespace ?? "default"
+            // The cache holds helm's output; patches apply after it on every render, so a changed patch always shows.
+            var objects = ReleasePatcher.Apply(
+                release,
+                releasePatches,
+                ManifestStream.Parse(output, release.Name, release.Namespace ?? "default")
             );
             return new RenderedRelease(cluster, release, objects, FromCache: cached is not null);
         }

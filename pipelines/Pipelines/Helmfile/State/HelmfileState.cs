@@ -76,6 +76,9 @@ public sealed record ReleaseSpec
     public List<string> ApiVersions { get; init; } = [];
     public MissingFileHandler MissingFileHandler { get; init; } = MissingFileHandler.Error;
 
+    /// <summary><c>jsonPatches</c>, <c>strategicMergePatches</c> and <c>transformers</c>, applied after helm renders.</summary>
+    internal Patches.PatchEntries Patches { get; init; } = Helmfile.Patches.PatchEntries.None;
+
     /// <summary>The state file that declared the release; relative paths resolve against its folder.</summary>
     public required string DeclaredIn { get; init; }
 

@@ -6,9 +6,14 @@ namespace Pipelines.Helmfile.State;
 /// <summary>helmfile's <c>missingFileHandler</c>: Error stops, Warn and Info say so and go on, Debug goes on quietly.</summary>
 internal static class MissingFiles
 {
-    public static void Handle(MissingFileHandler handler, string file, string declaredIn)
+    public static void Handle(
+        MissingFileHandler handler,
+        string file,
+        string declaredIn,
+        string what = "values file"
+    )
     {
-        var message = $"values file {file} (named in {declaredIn}) does not exist";
+        var message = $"{what} {file} (named in {declaredIn}) does not exist";
         switch (handler)
         {
             case MissingFileHandler.Error:

