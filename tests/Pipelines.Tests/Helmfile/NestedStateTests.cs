@@ -238,4 +238,22 @@ public sealed class NestedStateTests : IDisposable
             error.Message
         );
     }
+
+    [Fact]
+    public void A_remote_nested_state_is_refused_saying_to_vendor_it()
+    {
+        // Arrange
+        _workspace.Write(
+            "helmfile/helmfile.yaml",
+            "helmfiles:\n  - path: git::https://github.com/example/states.git@apps/helmfile.yaml?ref=v1\n"
+        );
+
+        // Act
+        var error = Assert.Throws<SourceLocatedException>(() => Load("default"));
+
+        // Assert
+        Assert.Equal(2, error.Line);
+        Assert.Contains("is a remote state (a go-getter URL)", error.Message);
+        Assert.Contains("Vendor the state file into the repository", error.Message);
+    }
 }

@@ -28,6 +28,12 @@ internal sealed record SubHelmfileSpec(
         (int, int)? listPosition
     ) => entries.Select((entry, index) => Parse(entry, index, file, listPosition)).ToList();
 
+    // helmfile's remote.IsRemote: go-getter forms such as git::https://...@path?ref=v1, s3::, or a URL.
+    private static bool IsRemote(string path) =>
+        path.Contains("::", StringComparison.Ordinal)
+        || Uri.TryCreate(path, UriKind.Absolute, out var uri)
+            && uri.Scheme is "http" or "https" or "s3" or "gs";
+
     private static SubHelmfileSpec Parse(
         object? entry,
         int index,
@@ -37,7 +43,7 @@ internal sealed record SubHelmfileSpec(
     {
         if (entry is string path)
         {
-            return new SubHelmfileSpec(path, null, false, [], file, index, listPosition);
+            entry = new Dictionary<string, object?> { ["path"] = path };
         }
         var reader = new MapReader(
             entry,
@@ -47,6 +53,16 @@ internal sealed record SubHelmfileSpec(
             []
         );
         var position = YamlData.PositionOf(reader.Map, "path") ?? listPosition;
+        if (IsRemote(reader.String("path") ?? ""))
+        {
+            throw Yaml.YamlProblem.At(
+                file,
+                position,
+                $"helmfiles[{index}]: '{reader.String("path")}' is a remote state (a go-getter URL); RenderHelmfile "
+                    + "reads only files of this repository, so that a render depends on nothing outside it. Vendor the "
+                    + "state file into the repository and name its path."
+            );
+        }
         var selectors = reader.Has("selectors") ? reader.Strings("selectors") : null;
         var inherited = reader.Bool("selectorsInherited") ?? false;
         if (string.IsNullOrEmpty(reader.String("path")))
