@@ -256,4 +256,25 @@ public sealed class NestedStateTests : IDisposable
         Assert.Contains("is a remote state (a go-getter URL)", error.Message);
         Assert.Contains("Vendor the state file into the repository", error.Message);
     }
+
+    [Fact]
+    public void A_malformed_entry_selector_is_an_error_at_the_entry()
+    {
+        // Arrange
+        _workspace.Write(
+            "helmfile/helmfile.yaml",
+            "helmfiles:\n  - path: a.yaml\n    selectors: [tier]\n"
+        );
+        _workspace.Write("helmfile/a.yaml", "releases:\n  - {name: a, chart: ./c}\n");
+
+        // Act
+        var error = Assert.Throws<SourceLocatedException>(() => Load("default"));
+
+        // Assert
+        Assert.Equal(2, error.Line);
+        Assert.StartsWith(
+            "helmfile/helmfile.yaml:2:5: helmfiles selectors: Selector term 'tier'",
+            error.Message
+        );
+    }
 }

@@ -48,13 +48,11 @@ internal sealed class StateTree(AbsolutePath root, TemplateContext templates)
             {
                 if (chain.Contains(file.Value))
                 {
-                    throw new SourceLocatedException(
+                    throw At(
+                        entry,
                         $"{entry.Where}: helmfiles includes {file.RelativeTo(root)}, which is already being loaded "
                             + $"({string.Join(" -> ", chain.Append(file.Value).Select(p => AbsolutePath.Create(p).RelativeTo(root)))}). "
-                            + "Remove the entry that closes the cycle.",
-                        entry.DeclaredIn,
-                        entry.Position?.Line,
-                        entry.Position?.Column
+                            + "Remove the entry that closes the cycle."
                     );
                 }
                 DeclaredState? nested;
@@ -90,6 +88,10 @@ internal sealed class StateTree(AbsolutePath root, TemplateContext templates)
         into.Add(new LoadedState(state, selectors));
     }
 
+    /// <summary>An error at a <c>helmfiles</c> entry, with its position.</summary>
+    private static SourceLocatedException At(SubHelmfileSpec entry, string message) =>
+        new(message, entry.DeclaredIn, entry.Position?.Line, entry.Position?.Column);
+
     private static List<ReleaseSelector> Selectors(SubHelmfileSpec entry)
     {
         try
@@ -98,12 +100,7 @@ internal sealed class StateTree(AbsolutePath root, TemplateContext templates)
         }
         catch (UsageException exception)
         {
-            throw new SourceLocatedException(
-                $"{entry.Where}: helmfiles selectors: {exception.Message}",
-                entry.DeclaredIn,
-                entry.Position?.Line,
-                entry.Position?.Column
-            );
+            throw At(entry, $"{entry.Where}: helmfiles selectors: {exception.Message}");
         }
     }
 
@@ -117,11 +114,9 @@ internal sealed class StateTree(AbsolutePath root, TemplateContext templates)
         }
         catch (ArgumentException exception)
         {
-            throw new SourceLocatedException(
-                $"{entry.Where}: helmfiles path '{entry.Path}' is not a valid glob ({exception.Message}).",
-                entry.DeclaredIn,
-                entry.Position?.Line,
-                entry.Position?.Column
+            throw At(
+                entry,
+                $"{entry.Where}: helmfiles path '{entry.Path}' is not a valid glob ({exception.Message})."
             );
         }
         if (matches.Count == 0)
@@ -130,11 +125,9 @@ internal sealed class StateTree(AbsolutePath root, TemplateContext templates)
                 $"helmfiles path '{entry.Path}' matches no file (looked in {folder.RelativeTo(root)}/)";
             if (parent.SubHelmfileMissingHandler == MissingFileHandler.Error)
             {
-                throw new SourceLocatedException(
-                    $"{entry.Where}: {message}. Fix the path, or drop missingFileHandler: Error to skip it with a warning.",
-                    entry.DeclaredIn,
-                    entry.Position?.Line,
-                    entry.Position?.Column
+                throw At(
+                    entry,
+                    $"{entry.Where}: {message}. Fix the path, or drop missingFileHandler: Error to skip it with a warning."
                 );
             }
             MissingFiles.Skipped(
