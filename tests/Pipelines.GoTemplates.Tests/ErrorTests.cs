@@ -130,14 +130,14 @@ public class ErrorTests
     public void A_known_function_that_is_not_available_says_why_and_what_to_do_instead()
     {
         // Arrange
-        const string template = "{{ fetchSecretValue \"ref+awsssm://x\" }}";
+        const string template = "{{ getHostByName \"example.com\" }}";
 
         // Act
         var error = ParseError(template);
 
         // Assert
         Assert.StartsWith(
-            $"{TemplateFile}:1:4: function 'fetchSecretValue' is not supported here: write the ref+awsssm:// reference",
+            $"{TemplateFile}:1:4: function 'getHostByName' is not supported here: DNS lookups would make renders depend on the network",
             error.Message
         );
     }

@@ -1,5 +1,7 @@
 using Pipelines.GoTemplates.Formatting;
+using Pipelines.GoTemplates.Functions;
 using Pipelines.GoTemplates.Syntax;
+using Pipelines.GoTemplates.Values;
 
 namespace Pipelines.GoTemplates.Execution;
 
@@ -21,6 +23,7 @@ internal sealed partial class Evaluator
                 IReadOnlyDictionary<string, object?> map => map.TryGetValue(name, out var found)
                     ? GoValues.Normalize(found)
                     : throw Error(node, MissingKey(map, name, from)),
+                IGoObject goObject => Method(goObject, name, [], node),
                 null => throw Error(
                     node,
                     $"nil pointer evaluating interface {{}}.{name}: {from} is null, so it has no field '{name}'"
@@ -32,6 +35,68 @@ internal sealed partial class Evaluator
             };
         }
         return receiver;
+    }
+
+    /// <summary>
+    /// A command whose first word is a field chain ending in a method of a Go object (<c>$t.Format "2006"</c>):
+    /// Go calls that method with the command's other arguments. False when the chain ends at anything else.
+    /// </summary>
+    private bool TryMethodCommand(
+        Node first,
+        CommandNode command,
+        object? dot,
+        bool hasFinal,
+        object? final,
+        out object? result
+    )
+    {
+        result = null;
+        var (receiver, names) = first switch
+        {
+            FieldNode field => (dot, field.Names),
+            VariableNode { Fields.Count: > 0 } variable => (Variable(variable), variable.Fields),
+            ChainNode chain => (Argument(chain.Target, dot), chain.Fields),
+            _ => (null, (IReadOnlyList<string>)[]),
+        };
+        if (names.Count == 0)
+        {
+            return false;
+        }
+        if (Fields(receiver, first, names.Take(names.Count - 1).ToList()) is not IGoObject target)
+        {
+            return false;
+        }
+        var arguments = command.Arguments.Skip(1).Select(a => Argument(a, dot)).ToList();
+        if (hasFinal)
+        {
+            arguments.Add(final);
+        }
+        result = Method(target, names[^1], arguments, first);
+        return true;
+    }
+
+    private object? Method(
+        IGoObject target,
+        string name,
+        IReadOnlyList<object?> arguments,
+        Node node
+    )
+    {
+        try
+        {
+            if (target.TryCall(name, arguments, out var result))
+            {
+                return GoValues.Normalize(result);
+            }
+        }
+        catch (TemplateFunctionException exception)
+        {
+            throw Error(node, $"error calling {name}: {exception.Message}");
+        }
+        throw Error(
+            node,
+            $"can't evaluate field {name} in type {target.TypeName}; its methods are {string.Join(", ", target.Methods)}"
+        );
     }
 
     private static string MissingKey(

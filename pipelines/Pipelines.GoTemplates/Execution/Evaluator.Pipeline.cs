@@ -38,6 +38,10 @@ internal sealed partial class Evaluator
         }
         if (command.Arguments.Count > 1 || hasFinal)
         {
+            if (TryMethodCommand(first, command, dot, hasFinal, final, out var called))
+            {
+                return called;
+            }
             var what = first is FieldNode or ChainNode or VariableNode { Fields.Count: > 0 }
                 ? "is a field, not a function"
                 : "is not a function";
@@ -137,6 +141,10 @@ internal sealed partial class Evaluator
         public string Include(string name, object? data) => evaluator.Include(command, name, data);
 
         public string Tpl(string text, object? data) => evaluator.Tpl(text, data);
+
+        public string File => evaluator._file;
+
+        public void MarkNonDeterministic() => evaluator._session.NonDeterministic = true;
     }
 
     private static string Arity(TemplateFunction function) =>

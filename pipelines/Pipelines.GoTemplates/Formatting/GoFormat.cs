@@ -22,6 +22,7 @@ internal static class GoFormat
             double real => GoFloat.Shortest(real),
             IReadOnlyDictionary<string, object?> map => Map(map, Value),
             IReadOnlyList<object?> list => List(list, Value),
+            Values.IGoObject goObject => goObject.GoString(),
             IFormattable other => other.ToString(null, CultureInfo.InvariantCulture),
             _ => value.ToString() ?? "",
         };
@@ -70,6 +71,7 @@ internal static class GoFormat
             double => "float64",
             IReadOnlyDictionary<string, object?> => "map[string]interface {}",
             IReadOnlyList<object?> => "[]interface {}",
+            Values.IGoObject goObject => goObject.TypeName,
             _ => value.GetType().Name,
         };
 }

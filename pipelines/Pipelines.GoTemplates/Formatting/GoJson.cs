@@ -100,6 +100,9 @@ internal static class GoJson
                     (i, inner) => Write(text, list[i], escapeHtml, inner)
                 );
                 break;
+            case Values.IGoObject goObject:
+                text.Append(goObject.JsonText());
+                break;
             default:
                 Quote(text, GoFormat.Value(value), escapeHtml);
                 break;

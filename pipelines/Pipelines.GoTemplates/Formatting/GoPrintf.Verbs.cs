@@ -28,6 +28,8 @@ internal static partial class GoPrintf
             ('v', long whole) => Signed(whole.ToString(CultureInfo.InvariantCulture), spec),
             ('v', _) => GoFormat.Value(arg),
             ('s', string text) => spec.Precision is { } p ? Truncate(text, p) : text,
+            ('s', Values.IGoObject goObject) => goObject.GoString(),
+            ('q', Values.IGoObject goObject) => GoQuote.Quote(goObject.GoString()),
             ('q', string text) => GoQuote.Quote(spec.Precision is { } p ? Truncate(text, p) : text),
             ('q', long whole) => GoQuote.QuoteRune(whole),
             ('t', bool flag) => flag ? "true" : "false",
@@ -37,6 +39,7 @@ internal static partial class GoPrintf
                 : "\uFFFD",
             ('x' or 'X', long whole) => Hex(whole, verb, spec),
             ('x' or 'X', string text) => Hex(text, verb),
+            ('x' or 'X', double real) => HexFloat(real, verb, spec),
             ('f' or 'F' or 'e' or 'E' or 'g' or 'G', double real) => Signed(
                 GoFloat.Format(real, verb, spec.Precision),
                 spec
@@ -65,6 +68,48 @@ internal static partial class GoPrintf
         var digits = magnitude.ToString(verb == 'x' ? "x" : "X", CultureInfo.InvariantCulture);
         var prefix = spec.Sharp ? (verb == 'x' ? "0x" : "0X") : "";
         return Signed((whole < 0 ? "-" : "") + prefix + digits, spec);
+    }
+
+    /// <summary>strconv's 'x' format: <c>0x1.cp+01</c> for 3.5, the mantissa's trailing zeros dropped.</summary>
+    private static string HexFloat(double real, char verb, Spec spec)
+    {
+        if (double.IsNaN(real) || double.IsInfinity(real))
+        {
+            return Signed(GoFloat.Shortest(real), spec);
+        }
+        var negative = double.IsNegative(real);
+        var bits = BitConverter.DoubleToInt64Bits(Math.Abs(real));
+        var exponent = (int)((bits >> 52) & 0x7FF);
+        var mantissa = bits & 0xFFFFFFFFFFFFFL;
+        string text;
+        if (exponent == 0 && mantissa == 0)
+        {
+            text = "0x0p+00";
+        }
+        else
+        {
+            if (exponent == 0)
+            {
+                // Subnormal: shift until the implicit leading 1 appears, as strconv normalises.
+                exponent = 1;
+                while ((mantissa & (1L << 52)) == 0)
+                {
+                    mantissa <<= 1;
+                    exponent--;
+                }
+                mantissa &= 0xFFFFFFFFFFFFFL;
+            }
+            exponent -= 1023;
+            var fraction = mantissa.ToString("x13", CultureInfo.InvariantCulture).TrimEnd('0');
+            text =
+                "0x1"
+                + (fraction.Length > 0 ? "." + fraction : "")
+                + "p"
+                + (exponent >= 0 ? "+" : "-")
+                + Math.Abs(exponent).ToString("00", CultureInfo.InvariantCulture);
+        }
+        text = verb == 'X' ? text.ToUpperInvariant() : text;
+        return Signed((negative ? "-" : "") + text, spec);
     }
 
     private static string Hex(string text, char verb) =>

@@ -54,7 +54,13 @@ internal static partial class GoPrintf
                 );
             }
             text.Append(
-                next < args.Count ? Pad(Verb(verb, spec, args[next++]), spec) : $"%!{verb}(MISSING)"
+                next < args.Count
+                    ? Pad(
+                        Verb(verb, spec, args[next]),
+                        spec,
+                        number: args[next++] is long or double
+                    )
+                    : $"%!{verb}(MISSING)"
             );
         }
         if (next < args.Count)
@@ -114,7 +120,11 @@ internal static partial class GoPrintf
     }
 
     /// <summary>Width padding: spaces on the left (right with '-'), zeros after the sign for numbers with '0'.</summary>
-    private static string Pad(string text, Spec spec)
+    /// <summary>
+    /// Width padding: spaces, or with the 0 flag zeros (after the sign for numbers, before anything else; never for
+    /// Inf and NaN), as fmt pads.
+    /// </summary>
+    private static string Pad(string text, Spec spec, bool number)
     {
         var missing = (spec.Width ?? 0) - text.EnumerateRunes().Count();
         if (missing <= 0)
@@ -125,8 +135,14 @@ internal static partial class GoPrintf
         {
             return text + new string(' ', missing);
         }
-        var numeric = text.Length > 0 && (char.IsAsciiDigit(text[^1]) || text[0] is '+' or '-');
-        if (spec.Zero && numeric)
+        if (spec.Zero && !number)
+        {
+            return new string('0', missing) + text;
+        }
+        var finite =
+            !text.EndsWith("Inf", StringComparison.Ordinal)
+            && !text.EndsWith("NaN", StringComparison.Ordinal);
+        if (spec.Zero && finite)
         {
             var sign = text[0] is '+' or '-' or ' ' ? text[..1] : "";
             return sign + new string('0', missing) + text[sign.Length..];

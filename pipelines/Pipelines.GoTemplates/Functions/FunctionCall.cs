@@ -22,6 +22,9 @@ internal sealed class FunctionCall(
 
     public TemplateContext Context => context;
 
+    /// <summary>A render that made this call is never cached (the result read the clock, say).</summary>
+    public void MarkNonDeterministic() => runtime.MarkNonDeterministic();
+
     public int Count => arguments.Count;
 
     public object? this[int index] => arguments[index];

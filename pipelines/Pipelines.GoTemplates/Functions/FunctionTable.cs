@@ -34,6 +34,10 @@ internal static class FunctionTable
             TypeFunctions.All,
             PathFunctions.All,
             FileFunctions.All,
+            DateFunctions.All,
+            SemverFunctions.All,
+            UrlFunctions.All,
+            SecretFunctions.All,
         }
             .SelectMany(family => family)
             .ToDictionary(function => function.Name, StringComparer.Ordinal);
@@ -47,21 +51,7 @@ internal static class FunctionTable
     /// <summary>Functions of sprig or helmfile that are known but not available here, with what to do instead.</summary>
     private static readonly Dictionary<string, string> KnownMissing = new(StringComparer.Ordinal)
     {
-        ["fetchSecretValue"] =
-            "write the ref+awsssm:// reference as a value in a values file instead; RenderHelmfile resolves those",
-        ["expandSecretRefs"] =
-            "write ref+awsssm:// references as values in a values file instead; RenderHelmfile resolves those",
         ["getHostByName"] = "DNS lookups would make renders depend on the network",
-        ["semver"] = "semantic-version functions are not available yet",
-        ["semverCompare"] = "semantic-version functions are not available yet",
-        ["now"] = "date functions are not available yet",
-        ["date"] = "date functions are not available yet",
-        ["dateInZone"] = "date functions are not available yet",
-        ["toDate"] = "date functions are not available yet",
-        ["unixEpoch"] = "date functions are not available yet",
-        ["ago"] = "date functions are not available yet",
-        ["duration"] = "date functions are not available yet",
-        ["htmlDate"] = "date functions are not available yet",
         ["bcrypt"] = "password hashing and certificate functions are not available",
         ["htpasswd"] = "password hashing and certificate functions are not available",
         ["derivePassword"] = "password hashing and certificate functions are not available",
@@ -71,8 +61,6 @@ internal static class FunctionTable
         ["genSignedCert"] = "password hashing and certificate functions are not available",
         ["encryptAES"] = "password hashing and certificate functions are not available",
         ["decryptAES"] = "password hashing and certificate functions are not available",
-        ["urlParse"] = "URL functions are not available yet",
-        ["urlJoin"] = "URL functions are not available yet",
     };
 
     public static string Unsupported(string name) =>

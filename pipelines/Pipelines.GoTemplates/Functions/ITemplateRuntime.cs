@@ -8,4 +8,10 @@ internal interface ITemplateRuntime
 
     /// <summary>Parses and renders <paramref name="text"/> as a template of its own.</summary>
     string Tpl(string text, object? data);
+
+    /// <summary>The file being rendered, for functions whose own errors name it.</summary>
+    string File { get; }
+
+    /// <summary>Marks the render as never cached, for a call whose result depends on its arguments (durationRound of a time).</summary>
+    void MarkNonDeterministic();
 }

@@ -42,6 +42,8 @@ internal static class YamlFunctions
                 p => Plain(p.Value)
             ),
             IReadOnlyList<object?> list => list.Select(Plain).ToList(),
+            // go-yaml writes a time as its RFC 3339 text; a version through its String method.
+            Values.IGoObject goObject => goObject.JsonText().Trim('"'),
             var other => other,
         };
 }

@@ -226,5 +226,9 @@ internal static class JsonPatch
         }
     }
 
-    private static string Show(object? value) => System.Text.Json.JsonSerializer.Serialize(value);
+    // A float keeps its point, so "1 vs 1.0" reads as the mismatch it is.
+    private static string Show(object? value) =>
+        value is double real && double.IsFinite(real) && Math.Floor(real) == real
+            ? real.ToString("0.0", System.Globalization.CultureInfo.InvariantCulture)
+            : System.Text.Json.JsonSerializer.Serialize(value);
 }

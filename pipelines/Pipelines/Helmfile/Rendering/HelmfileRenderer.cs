@@ -56,7 +56,13 @@ public sealed partial class HelmfileRenderer(
         CancellationToken cancellationToken
     )
     {
-        var states = new StateTree(root, templates).Load(
+        // fetchSecretValue and expandSecretRefs resolve through the same Parameter Store references as values do; a
+        // state whose templates used one may carry the secret into any release, so then no release is cached.
+        var secretUse = new TemplateSecretUse(
+            templates.Secrets ?? HelmfileTemplates.SecretsThrough(references)
+        );
+        var context = templates with { Secrets = secretUse.Resolve };
+        var states = new StateTree(root, context).Load(
             stateFile,
             options.Environment,
             options.Selectors,
@@ -74,17 +80,21 @@ public sealed partial class HelmfileRenderer(
             provenances[state] = provenance;
             foreach (var declared in state.State.Releases)
             {
-                var release = ReleaseTemplating.Apply(state, declared, templates) with
+                var release = ReleaseTemplating.Apply(state, declared, context) with
                 {
                     Selectors = selectors,
                 };
-                if (provenance.DependsOn(state, declared, release, templates))
+                if (provenance.DependsOn(state, declared, release, context))
                 {
                     secretDerived.Add(release.Spec.Id);
                 }
                 stateOf[release.Spec] = state;
                 releases.Add(release);
             }
+        }
+        if (secretUse.Used)
+        {
+            secretDerived.UnionWith(releases.Select(r => r.Spec.Id));
         }
         ThrowIfDuplicated(releases);
         var plan = RenderPlan.Build(clusters, releases, options);
@@ -97,7 +107,8 @@ public sealed partial class HelmfileRenderer(
             version,
             home,
             new RenderCache(CacheDirectory),
-            new ReleaseValues(root, templates, references) { ProvenanceOf = s => provenances[s] },
+            new ReleaseValues(root, context, references) { ProvenanceOf = s => provenances[s] },
+            // Patches render without the secret functions: their output is cached with the release.
             new PatchLoader(root, templates),
             root,
             root / ".nuke" / "temp" / "helm-values"
@@ -108,7 +119,7 @@ public sealed partial class HelmfileRenderer(
         };
 
         var work = plan.SelectMany(c => c.Selected.Select(r => (c.Cluster, Release: r))).ToList();
-        var hooks = new RenderHooks(root, templates, DryRun);
+        var hooks = new RenderHooks(root, context, DryRun);
         var scopes = states
             .Select(s => new RenderHooks.Scope(
                 s.State,

@@ -14,7 +14,8 @@ public sealed class ReferenceResolver(
     /// <summary>Cheap text pre-check before values are parsed to look for references.</summary>
     public const string Marker = "ref+";
 
-    public static bool Contains(object? data) => ParameterStoreResolver.ContainsReferences(data);
+    public static bool Contains(object? data) =>
+        ParameterStoreResolver.ContainsReferences(data) || OtherBackends.First(data) is not null;
 
     /// <summary>
     /// The data with its references resolved; the data itself when it has none. References with no resolver
@@ -30,6 +31,10 @@ public sealed class ReferenceResolver(
         if (!Contains(data))
         {
             return data;
+        }
+        if (OtherBackends.First(data) is { } other)
+        {
+            throw new SourceLocatedException($"{source}: {OtherBackends.Refusal(other)}", source);
         }
         if (resolver is null)
         {

@@ -61,6 +61,10 @@ internal sealed class ReleaseValues(
                     );
                     continue;
                 }
+                if (Hcl.HclValuesFile.IsHcl(path.Name))
+                {
+                    throw Hcl.HclValuesFile.NotForReleases(source, file.DeclaredIn, release.Name);
+                }
                 text = await File.ReadAllTextAsync(path, cancellationToken);
                 if (path.Name.EndsWith(".gotmpl", StringComparison.Ordinal))
                 {

@@ -156,21 +156,46 @@ internal sealed class StateLoader(AbsolutePath root, TemplateContext templates)
         loading.RemoveAt(loading.Count - 1);
     }
 
-    /// <summary>Top-level values, the environment's values entries, then the overrides, each with its source.</summary>
+    /// <summary>
+    /// Top-level values, the environment's values entries, then the overrides, each with its source. As in helmfile,
+    /// the <c>.hcl</c> files of a values list are evaluated together into one layer after that list's other entries.
+    /// </summary>
     private List<ValuesLayer> EnvironmentLayers(DeclaredState declared)
     {
         var environment = declared.Environment;
         var spec = declared.State.Environments.GetValueOrDefault(environment);
-        var entries = declared
-            .State.DefaultValues.Select(e => (Entry: e, Handler: MissingFileHandler.Error))
-            .Concat(
-                (spec?.Values ?? []).Select(e => (Entry: e, Handler: spec!.MissingFileHandler))
-            );
-        var layers = new List<ValuesLayer>();
-        foreach (var (entry, handler) in entries)
+        var lists = new[]
         {
-            var soFar = DeclaredState.Merge(layers.Concat(declared.Overrides));
-            layers.Add(ReadEntry(entry, environment, soFar, handler, spec?.KubeContext));
+            declared.State.DefaultValues.Select(e => (Entry: e, Handler: MissingFileHandler.Error)),
+            (spec?.Values ?? []).Select(e => (Entry: e, Handler: spec!.MissingFileHandler)),
+        };
+        var layers = new List<ValuesLayer>();
+        foreach (var entries in lists)
+        {
+            var hcl = new List<(string Path, string Relative)>();
+            foreach (var (entry, handler) in entries)
+            {
+                if (entry is ValuesFile file && Hcl.HclValuesFile.IsHcl(file.Path))
+                {
+                    var path = AbsolutePath.Create(file.Path, (root / file.DeclaredIn).Parent!);
+                    if (path.FileExists)
+                    {
+                        hcl.Add((path, Relative(path)));
+                    }
+                    else
+                    {
+                        MissingFiles.Handle(handler, Relative(path), file.DeclaredIn);
+                    }
+                    continue;
+                }
+                var soFar = DeclaredState.Merge(layers.Concat(declared.Overrides));
+                layers.Add(ReadEntry(entry, environment, soFar, handler, spec?.KubeContext));
+            }
+            if (hcl.Count > 0)
+            {
+                var source = string.Join(", ", hcl.Select(f => f.Relative));
+                layers.Add(new ValuesLayer(source, Hcl.HclValuesLoader.Load(hcl)));
+            }
         }
         layers.AddRange(declared.Overrides);
         return layers;

@@ -88,4 +88,41 @@ internal static class OracleCases
         // paths
         "{{ base \"/a/b.txt\" }} {{ dir \"/a/b.txt\" }} {{ ext \"x.tar.gz\" }} {{ clean \"a//b/../c/.\" }} {{ isAbs \"/x\" }} {{ base \"\" }} {{ dir \"a\" }} {{ clean \"/../a\" }} {{ osBase \"a/b/\" }}",
     ];
+
+    /// <summary>Date functions on fixed times (toDate with an explicit offset), so neither the clock nor the zone of the machine matters.</summary>
+    public static readonly string[] Dates =
+    [
+        "{{ toDate \"2006-01-02T15:04:05Z07:00\" \"2024-03-05T16:07:08Z\" }}|{{ toDate \"2006-01-02T15:04:05.999999999Z07:00\" \"2024-07-01T12:00:00.5Z\" }}",
+        "{{ toDate \"2006-01-02 15:04 -0700\" \"2024-01-02 03:04 +0530\" }}|{{ toDate \"2006-01-02 15:04 MST\" \"2024-01-02 03:04 CET\" }}|{{ toDate \"2006-01-02 15:04 MST\" \"2024-01-02 03:04 UTC\" }}",
+        "{{ dateInZone \"Monday Mon January Jan 1 01 2 02 _2 __2 002 15 3 03 4 04 5 05 2006 06 PM pm MST -0700 -07:00 -07 Z07:00 Z0700 .000 .999 ,000\" (toDate \"2006-01-02T15:04:05.999Z07:00\" \"2024-03-05T16:07:08.25Z\") \"Europe/Berlin\" }}",
+        "{{ $t := toDate \"2006-01-02T15:04:05Z07:00\" \"2024-07-01T12:00:00Z\" }}{{ range list \"UTC\" \"Europe/Berlin\" \"America/New_York\" \"Asia/Kolkata\" \"Australia/Lord_Howe\" \"America/Sao_Paulo\" \"Asia/Tokyo\" }}{{ dateInZone \"2006-01-02 15:04 MST Z07:00 -07\" $t . }};{{ end }}",
+        "{{ $t := toDate \"2006-01-02T15:04:05Z07:00\" \"2024-01-15T12:00:00Z\" }}{{ range list \"Europe/London\" \"America/Los_Angeles\" \"Pacific/Chatham\" \"Africa/Casablanca\" }}{{ dateInZone \"Jan _2 3:04:05PM MST\" $t . }};{{ end }}",
+        "{{ htmlDateInZone (toDate \"2006-01-02T15:04:05Z07:00\" \"2024-07-01T23:30:00Z\") \"Asia/Tokyo\" }} {{ toDate \"2006-01-02T15:04:05Z07:00\" \"2024-01-01T00:00:00+01:00\" | unixEpoch }} {{ dateInZone \"2006-01-02 15:04:05\" 1704067200 \"UTC\" }}",
+        "{{ duration \"3723\" }} {{ duration \"95\" }} {{ duration \"0\" }} {{ duration \"x\" }} {{ duration \"86400\" }} {{ duration \"-90\" }} {{ durationRound \"2h30m\" }} {{ durationRound \"2160h\" }} {{ durationRound \"1.5s\" }} {{ durationRound \"8761h\" }} {{ durationRound \"-3m\" }} {{ durationRound \"59s\" }}",
+        "{{ toDate \"2006-01-02\" \"2024-13-01\" }}|{{ dateModify \"36h30m\" (toDate \"2006-01-02T15:04:05Z07:00\" \"2024-02-28T12:00:00Z\") }}|{{ dateModify \"3x\" (toDate \"2006-01-02T15:04:05Z07:00\" \"2024-02-28T12:00:00Z\") }}|{{ dateModify \"-1.5h\" (toDate \"2006-01-02T15:04:05Z07:00\" \"2024-02-28T12:00:00Z\") }}",
+        "{{ $t := toDate \"2006-01-02T15:04:05Z07:00\" \"2024-07-01T12:34:56+02:00\" }}{{ $t }}|{{ $t.Format \"Jan 2 3:04PM\" }}|{{ $t.Year }} {{ $t.YearDay }} {{ $t.Unix }} {{ $t.UTC }}|{{ toJson $t }}|{{ typeOf $t }}|{{ printf \"%v %s\" $t $t }}",
+        "{{ toDate \"02 Jan 06 15:04 -0700\" \"05 Mar 24 09:30 -0800\" }}|{{ toDate \"Jan _2 15:04:05.000000\" \"Mar  5 09:30:01.123456\" }}|{{ toDate \"3:04PM\" \"9:30AM\" }}|{{ toDate \"2006-01-02 15:04:05\" \"2024-03-05 09:30:01.75\" }}",
+    ];
+
+    /// <summary>semver, semverCompare and the URL functions.</summary>
+    public static readonly string[] SemverAndUrls =
+    [
+        "{{ semverCompare \">=1.2 <2\" \"1.5.0\" }} {{ semverCompare \"~1.2\" \"1.3.0\" }} {{ semverCompare \"^0.2.3\" \"0.2.9\" }} {{ semverCompare \"1.2.x\" \"1.2.7\" }} {{ semverCompare \">1\" \"1.9.0\" }} {{ semverCompare \">1.1\" \"1.1.9\" }} {{ semverCompare \"<=1.2\" \"1.2.9\" }} {{ semverCompare \"!=1.2.x\" \"1.3.0\" }}",
+        "{{ semverCompare \"<1.0.0 || >=2.1\" \"2.1.0\" }} {{ semverCompare \"1.2 - 1.4.5\" \"1.4.6\" }} {{ semverCompare \">=1.0.0\" \"1.2.0-rc.1\" }} {{ semverCompare \">=1.2.0-0\" \"1.2.0-rc.1\" }} {{ semverCompare \">=v1.20.0-0\" \"v1.29.3-eks-adc7111\" }} {{ semverCompare \"^0.0.3\" \"0.0.4\" }} {{ semverCompare \"*\" \"4.5.6\" }} {{ semverCompare \"~1\" \"1.9.0\" }}",
+        "{{ $v := semver \"v1.2.3-rc.1+build.5\" }}{{ $v.Major }}.{{ $v.Minor }}.{{ $v.Patch }} {{ $v.Prerelease }} {{ $v.Metadata }} {{ $v.Original }} {{ $v }} {{ semver \"1.4\" }} {{ typeOf $v }} {{ toJson $v }}",
+        "{{ (semver \"1.2.3\").Compare (semver \"1.3.0\") }} {{ (semver \"1.2.3\").LessThan (semver \"1.2.3-rc.1\") }} {{ (semver \"1.2.3\").IncMinor }} {{ (semver \"1.2.3-rc.1\").IncPatch }} {{ (semver \"1.2.3\").Equal (semver \"1.2.3+meta\") }}",
+        "{{ urlParse \"HTTPS://user:pw@example.com:8443/a%20b/c?x=1&y=%20#frag%21\" }}",
+        "{{ (urlParse \"mailto:ops@example.com\").opaque }} {{ (urlParse \"http://[::1]:8080/x\").hostname }} {{ urlParse \"/just/a/path?q\" }} {{ urlParse \"//host/p\" }}",
+        "{{ urlJoin (dict \"scheme\" \"https\" \"host\" \"example.com\" \"path\" \"/a b/ü\" \"query\" \"x=1\" \"fragment\" \"top #1\" \"userinfo\" \"me\") }} {{ urlJoin (dict \"path\" \"relative/p\") }} {{ urlParse \"https://h/p?q#f\" | urlJoin }} {{ urlJoin (dict \"scheme\" \"mailto\" \"opaque\" \"a@b.c\") }}",
+    ];
+
+    /// <summary>More printing rules of Go's fmt and text/template, audited against helm.</summary>
+    public static readonly string[] Printing =
+    [
+        "{{ printf \"%v %v %v\" 1e6 1e-7 123456789.0 }} {{ 1e20 }} {{ 1e21 }} {{ -0.0 }} {{ 0.1 }} {{ 2.5e-5 }}",
+        "{{ printf \"%t %v\" true (dict \"a\" (list)) }} {{ printf \"%s\" (list \"a\" 1) }} {{ printf \"%d\" (list 1 2) }} {{ printf \"%q\" (list \"a\" \"b\") }}",
+        "{{ print \"a\" 1 2 \"b\" }} {{ print 1 2 }} {{ print nil nil }} {{ $x := list }}{{ $x }} {{ dict \"a\" nil }} {{ list nil }}",
+        "{{ printf \"%6.2f|%-8.1e|%+.3g|%#x|%x|%X\" 3.14159 1234.5 0.000123 255 \"hi\" -255 }}",
+        "{{ printf \"%q|%c|%5t|%-5t|\" 65 0x1F600 true false }}{{ printf \"%05s|%.2s|%x\" \"ab\" \"héllo\" 3.5 }}",
+    ];
 }

@@ -19,6 +19,24 @@ public class OracleTests
         await AssertSameAsHelmAsync(OracleCases.Sprig);
     }
 
+    [Fact]
+    public async Task Date_functions_on_fixed_times_render_as_helm_renders_them()
+    {
+        await AssertSameAsHelmAsync(OracleCases.Dates);
+    }
+
+    [Fact]
+    public async Task Semver_and_url_functions_render_as_helm_renders_them()
+    {
+        await AssertSameAsHelmAsync(OracleCases.SemverAndUrls);
+    }
+
+    [Fact]
+    public async Task Printing_of_numbers_lists_and_verbs_renders_as_helm_renders_it()
+    {
+        await AssertSameAsHelmAsync(OracleCases.Printing);
+    }
+
     private static async Task AssertSameAsHelmAsync(IReadOnlyList<string> cases)
     {
         // Arrange: the cases
