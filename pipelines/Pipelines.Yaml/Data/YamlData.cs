@@ -104,8 +104,14 @@ public static class YamlData
     {
         var map = new Dictionary<string, object?>();
         var positions = new Dictionary<string, (int, int)>();
+        YamlNode? merged = null;
         foreach (var (keyNode, valueNode) in mapping.Children)
         {
+            if (MergeKeys.IsMergeKey(keyNode))
+            {
+                merged = valueNode;
+                continue;
+            }
             if (keyNode is not YamlScalarNode { Value: var key })
             {
                 throw YamlProblem.At(
@@ -116,6 +122,21 @@ public static class YamlData
             }
             map[key ?? ""] = Convert(valueNode, file);
             positions[key ?? ""] = ((int)keyNode.Start.Line, (int)keyNode.Start.Column);
+        }
+        if (merged is not null)
+        {
+            // After the mapping's own keys, as go-yaml v3 does: those win over merged ones wherever they stand.
+            foreach (var source in MergeKeys.Sources(merged, file))
+            {
+                var from = ConvertMapping(source, file);
+                foreach (var (key, value) in from)
+                {
+                    if (map.TryAdd(key, value) && PositionOf(from, key) is { } position)
+                    {
+                        positions[key] = position;
+                    }
+                }
+            }
         }
         Positions.AddOrUpdate(map, positions);
         return map;

@@ -2,6 +2,7 @@ using Pipelines.Engine;
 using Pipelines.Failures;
 using Pipelines.GoTemplates;
 using Pipelines.Helmfile;
+using Pipelines.Helmfile.Selection;
 using Pipelines.Helmfile.State;
 
 namespace Pipelines.Clusters;
@@ -37,9 +38,16 @@ internal static class AppCatalog
     )
     {
         var templates = HelmfileTemplates.Context(variables);
-        var state = new StateLoader(root, templates).Load(helmfileFile, environment);
-        var releases = state
-            .State.Releases.Select(r => ReleaseTemplating.Apply(state, r, templates))
+        // Nested states (helmfiles:) deploy apps too; their own selectors decide which.
+        var releases = new StateTree(root, templates)
+            .Load(helmfileFile, environment, [], StateValueOverrides.None)
+            .SelectMany(loaded =>
+                loaded
+                    .State.State.Releases.Select(r =>
+                        ReleaseTemplating.Apply(loaded.State, r, templates)
+                    )
+                    .Where(r => ReleaseSelector.AnyMatches(loaded.Selectors, r.Spec))
+            )
             .Where(r => r.Enabled)
             .Select(r => r.Spec)
             .ToList();

@@ -15,8 +15,8 @@ namespace Pipelines.Helmfile;
 public interface IHelmfileRender : IPipelineBuild
 {
     [Parameter(
-        "Environment, as declared in helmfile.yaml (test, stage, prod)",
-        ValueProvider = nameof(EnvironmentNames)
+        "Environment, as declared in the state file (--helmfile-file), or helmfile's implicit default",
+        ValueProvider = nameof(RenderEnvironmentNames)
     )]
     string? Env => TryGetValue(() => Env);
 
@@ -51,6 +51,21 @@ public interface IHelmfileRender : IPipelineBuild
     [Parameter("The clusters of each environment")]
     AbsolutePath ClustersFile =>
         TryGetValue(() => ClustersFile) ?? RootDirectory / Clusters.ClustersFile.DefaultPath;
+
+    [Parameter(
+        "helmfile's --state-values-set: state values as key=value (commas for several, \\, for a comma; paths such as top.list[1].key), over the environment's"
+    )]
+    string[] StateValuesSet => TryGetValue(() => StateValuesSet) ?? [];
+
+    [Parameter(
+        "helmfile's --state-values-set-string: as --state-values-set, every value kept a string"
+    )]
+    string[] StateValuesSetString => TryGetValue(() => StateValuesSetString) ?? [];
+
+    [Parameter(
+        "helmfile's --state-values-file: YAML files of state values over the environment's (relative to the state file's folder, as helmfile reads them)"
+    )]
+    string[] StateValuesFile => TryGetValue(() => StateValuesFile) ?? [];
 
     [Parameter("AWS region for ref+awsssm:// values (default: the SDK's chain, e.g. AWS_REGION)")]
     string? AwsRegion => TryGetValue(() => AwsRegion);
@@ -103,6 +118,21 @@ public interface IHelmfileRender : IPipelineBuild
                 RootDirectory,
                 HelmfileTemplates.Context(Environment.GetEnvironmentVariable)
             ).EnvironmentNames(HelmfileFile);
+
+    /// <summary>
+    /// What RenderHelmfile's <c>--env</c> accepts: the environments of the state file it renders, and helmfile's
+    /// implicit <c>default</c>, which every state has. None without a state file (the target then names it).
+    /// </summary>
+    IEnumerable<string> RenderEnvironmentNames
+    {
+        get
+        {
+            var declared = EnvironmentNames.ToList();
+            return declared.Count == 0 && !HelmfileFile.FileExists
+                ? []
+                : declared.Append(StateLoader.DefaultEnvironment).Distinct();
+        }
+    }
 
     Target RenderHelmfile =>
         _ =>

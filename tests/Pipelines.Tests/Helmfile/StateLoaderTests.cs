@@ -139,7 +139,10 @@ public sealed class StateLoaderTests : IDisposable
 
         // Assert
         Assert.Contains("Unknown environment 'stag'. Did you mean 'stage'?", error.Message);
-        Assert.Contains("Valid: test, stage, prod (from helmfile/helmfile.yaml)", error.Message);
+        Assert.Contains(
+            "Valid: test, stage, prod, default (from helmfile/helmfile.yaml)",
+            error.Message
+        );
     }
 
     [Fact]

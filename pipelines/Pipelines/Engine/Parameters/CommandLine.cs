@@ -129,7 +129,11 @@ internal sealed record CommandLine(
         }
         catch (Exception exception)
         {
-            return [$"(unavailable: {exception.Message})"];
+            var cause = exception
+                is System.Reflection.TargetInvocationException { InnerException: { } inner }
+                ? inner
+                : exception;
+            return [$"(unavailable: {cause.Message})"];
         }
     }
 }

@@ -61,6 +61,12 @@ internal static class ParameterBinder
         }
 
         var store = new ParameterStore();
+        if (build is PipelineBuild pipeline)
+        {
+            // A value provider reads the parameters bound before it (RenderHelmfile's --env, the environments of
+            // the --helmfile-file given), so the build sees the store while it fills.
+            pipeline.Parameters = store;
+        }
         // Parameters with a value provider go last: a provider may read other parameters (a file path, say).
         foreach (
             var parameter in parameters.OrderBy(p => p.Attribute.ValueProvider is null ? 0 : 1)

@@ -21,6 +21,9 @@ internal sealed class HelmfileBinaryRenderer(AbsolutePath root, string? path)
     internal const string OutputDirTemplate =
         "{{ .OutputDir }}/{{ .Release.Namespace }}_{{ .Release.Name }}";
 
+    /// <summary>State values from the command line, passed on as helmfile's own global flags.</summary>
+    internal StateValueOverrides StateValues { get; init; } = StateValueOverrides.None;
+
     public async Task<RenderResult> RenderAsync(
         AbsolutePath stateFile,
         AbsolutePath clustersFile,
@@ -42,7 +45,7 @@ internal sealed class HelmfileBinaryRenderer(AbsolutePath root, string? path)
             var output = root / ".nuke" / "temp" / "helmfile-output" / Guid.NewGuid().ToString("N");
             try
             {
-                var command = Command(helmfile, stateFile, cluster, options, output)
+                var command = Command(helmfile, stateFile, cluster, options, output, StateValues)
                     .WithWorkingDirectory(root);
                 try
                 {
@@ -91,7 +94,8 @@ internal sealed class HelmfileBinaryRenderer(AbsolutePath root, string? path)
         AbsolutePath stateFile,
         ClusterDefinition cluster,
         RenderOptions options,
-        AbsolutePath outputDirectory
+        AbsolutePath outputDirectory,
+        StateValueOverrides? stateValues = null
     )
     {
         var flags = options.Flags;
@@ -109,6 +113,12 @@ internal sealed class HelmfileBinaryRenderer(AbsolutePath root, string? path)
         foreach (var selector in Selectors(cluster.Carries, options.Selectors))
         {
             command = command.WithArguments("--selector", selector);
+        }
+        if (stateValues is not null)
+        {
+            command = Repeated(command, "--state-values-file", stateValues.Files);
+            command = Repeated(command, "--state-values-set", stateValues.Set);
+            command = Repeated(command, "--state-values-set-string", stateValues.SetString);
         }
         command = command.WithArguments(
             "template",

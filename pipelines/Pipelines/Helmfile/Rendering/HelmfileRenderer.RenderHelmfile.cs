@@ -1,6 +1,7 @@
 using Pipelines.Engine;
 using Pipelines.GoTemplates;
 using Pipelines.Helmfile.Selection;
+using Pipelines.Helmfile.State;
 using Pipelines.Helmfile.Vals;
 
 namespace Pipelines.Helmfile.Rendering;
@@ -48,17 +49,25 @@ public sealed partial class HelmfileRenderer
                 SkipDeps = build.SkipDeps,
             },
         };
+        var stateValues = new StateValueOverrides(
+            build.StateValuesFile,
+            build.StateValuesSet,
+            build.StateValuesSetString
+        );
         var result =
             build.Renderer == HelmfileRendererKind.Helmfile
                 ? await new HelmfileBinaryRenderer(
                     build.RootDirectory,
                     Environment.GetEnvironmentVariable("PATH")
-                ).RenderAsync(build.HelmfileFile, build.ClustersFile, options, cancellationToken)
-                : await new HelmfileRenderer(
-                    build.RootDirectory,
-                    templates,
-                    references
-                ).RenderAsync(build.HelmfileFile, build.ClustersFile, options, cancellationToken);
+                )
+                {
+                    StateValues = stateValues,
+                }.RenderAsync(build.HelmfileFile, build.ClustersFile, options, cancellationToken)
+                : await new HelmfileRenderer(build.RootDirectory, templates, references)
+                {
+                    StateValues = stateValues,
+                    DryRun = build.DryRun,
+                }.RenderAsync(build.HelmfileFile, build.ClustersFile, options, cancellationToken);
 
         var complete = options.Selectors.Count == 0;
         var changes = await RenderOutput.WriteAsync(

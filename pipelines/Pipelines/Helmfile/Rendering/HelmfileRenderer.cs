@@ -35,6 +35,12 @@ public sealed partial class HelmfileRenderer(
     /// </summary>
     public bool CheckRemovedApis { get; init; } = true;
 
+    /// <summary>State values from the command line (<c>--state-values-file</c>, <c>--state-values-set</c>).</summary>
+    internal StateValueOverrides StateValues { get; init; } = StateValueOverrides.None;
+
+    /// <summary>Under <c>--dry-run</c>, prepare and cleanup hooks are shown, not run.</summary>
+    internal bool DryRun { get; init; }
+
     public Task<RenderResult> RenderAsync(
         AbsolutePath stateFile,
         AbsolutePath clustersFile,
@@ -59,31 +65,29 @@ public sealed partial class HelmfileRenderer(
             templates.Secrets ?? HelmfileTemplates.SecretsThrough(references)
         );
         var context = templates with { Secrets = secretUse.Resolve };
-        var state = new StateLoader(root, context).Load(stateFile, options.Environment);
-        // Each layer resolves against its own file, so a missing parameter names the file that asked for it.
-        var provenance = SecretProvenance.None;
-        if (state.Layers.Any(l => ReferenceResolver.Contains(l.Values)))
-        {
-            provenance = new SecretProvenance(state.Values);
-            var resolved = new List<Dictionary<string, object?>>();
-            foreach (var layer in state.Layers)
-            {
-                var values = await ReferenceResolver.ResolveIfAnyAsync(
-                    references,
-                    layer.Values,
-                    layer.Source,
-                    cancellationToken
-                );
-                resolved.Add((Dictionary<string, object?>)values!);
-            }
-            state.Values = ValueMerge.Merge(resolved);
-        }
+        var states = new StateTree(root, context).Load(
+            stateFile,
+            options.Environment,
+            options.Selectors,
+            StateValues
+        );
+        var stateOf = new Dictionary<ReleaseSpec, DeclaredState>(
+            ReferenceEqualityComparer.Instance
+        );
+        var provenances = new Dictionary<DeclaredState, SecretProvenance>();
         var secretDerived = new HashSet<string>(StringComparer.Ordinal);
         var flags = options.Flags;
-        var releases = state
-            .State.Releases.Select(declared =>
+        var releases = new List<ResolvedRelease>();
+        foreach (var (state, selectors) in states)
+        {
+            var provenance = await ResolveReferencesAsync(state, cancellationToken);
+            provenances[state] = provenance;
+            foreach (var declared in state.State.Releases)
             {
-                var release = ReleaseTemplating.Apply(state, declared, context);
+                var release = ReleaseTemplating.Apply(state, declared, context) with
+                {
+                    Selectors = selectors,
+                };
                 // helmfile's --namespace replaces every release's namespace once its fields are rendered.
                 if (!string.IsNullOrEmpty(flags.Namespace))
                 {
@@ -96,9 +100,10 @@ public sealed partial class HelmfileRenderer(
                 {
                     secretDerived.Add(release.Spec.Id);
                 }
-                return release;
-            })
-            .ToList();
+                stateOf[release.Spec] = state;
+                releases.Add(release);
+            }
+        }
         if (secretUse.Used)
         {
             secretDerived.UnionWith(releases.Select(r => r.Spec.Id));
@@ -117,11 +122,15 @@ public sealed partial class HelmfileRenderer(
             version,
             home,
             new RenderCache(CacheDirectory),
-            new ReleaseValues(root, context, references) { Provenance = provenance, Flags = flags },
+            new ReleaseValues(root, context, references)
+            {
+                ProvenanceOf = s => provenances[s],
+                Flags = flags,
+            },
             new ChartRepositories(
                 helm,
                 home,
-                state.State.Repositories,
+                Repositories(states),
                 templates.Environment,
                 ChartsDirectory,
                 repositoryScratch
@@ -138,11 +147,23 @@ public sealed partial class HelmfileRenderer(
         };
 
         var work = plan.SelectMany(c => c.Selected.Select(r => (c.Cluster, Release: r))).ToList();
+        var hooks = new RenderHooks(root, context, DryRun);
+        var scopes = states
+            .Select(s => new RenderHooks.Scope(
+                s.State,
+                work.Select(w => w.Release)
+                    .Distinct(ReferenceEqualityComparer.Instance)
+                    .Cast<ReleaseSpec>()
+                    .Where(r => stateOf[r] == s.State)
+                    .ToList()
+            ))
+            .ToList();
+        await hooks.PrepareAsync(scopes, cancellationToken);
         var rendered = new ConcurrentDictionary<(string, string), RenderedRelease>();
         var errors = new ConcurrentBag<(int Index, Exception Error)>();
         try
         {
-            await RenderAllAsync(renderer, state, work, rendered, errors, cancellationToken);
+            await RenderAllAsync(renderer, stateOf, work, rendered, errors, cancellationToken);
         }
         finally
         {
@@ -151,6 +172,7 @@ public sealed partial class HelmfileRenderer(
                 Directory.Delete(repositoryScratch, recursive: true);
             }
         }
+        await hooks.CleanupAsync(scopes, cancellationToken);
         ThrowIfFailed(errors);
 
         var result = new RenderResult(
@@ -164,7 +186,7 @@ public sealed partial class HelmfileRenderer(
                     Complete = options.Selectors.Count == 0,
                 })
                 .ToList(),
-            state
+            states[^1].State
         );
         if (CheckRemovedApis)
         {
@@ -173,9 +195,21 @@ public sealed partial class HelmfileRenderer(
         return result;
     }
 
+    /// <summary>
+    /// The chart repositories of every state, the including file's first: a nested state may declare a repository
+    /// its own releases use; where two states name the same repository, the outer one's definition is used.
+    /// </summary>
+    private static List<RepositorySpec> Repositories(IReadOnlyList<LoadedState> states) =>
+        states
+            .AsEnumerable()
+            .Reverse()
+            .SelectMany(s => s.State.State.Repositories)
+            .DistinctBy(r => r.Name, StringComparer.Ordinal)
+            .ToList();
+
     private static Task RenderAllAsync(
         ReleaseRenderer renderer,
-        DeclaredState state,
+        IReadOnlyDictionary<ReleaseSpec, DeclaredState> stateOf,
         List<(ClusterDefinition Cluster, ReleaseSpec Release)> work,
         ConcurrentDictionary<(string, string), RenderedRelease> rendered,
         ConcurrentBag<(int Index, Exception Error)> errors,
@@ -193,7 +227,7 @@ public sealed partial class HelmfileRenderer(
                 try
                 {
                     rendered[(item.Cluster.Name, item.Release.Id)] = await renderer.RenderAsync(
-                        state,
+                        stateOf[item.Release],
                         item.Release,
                         item.Cluster,
                         token
@@ -207,61 +241,32 @@ public sealed partial class HelmfileRenderer(
             }
         );
 
-    private static void ThrowIfDuplicated(IReadOnlyList<ResolvedRelease> releases)
-    {
-        var duplicate = releases.GroupBy(r => r.Spec.Id).FirstOrDefault(g => g.Count() > 1);
-        if (duplicate is not null)
-        {
-            var first = duplicate.First().Spec;
-            throw new SourceLocatedException(
-                $"{first.DeclaredIn}: release '{first.Name}' in namespace '{first.Namespace}' is declared {duplicate.Count()} times; names must be unique per namespace.",
-                first.DeclaredIn
-            );
-        }
-    }
-
-    private static void ThrowIfFailed(ConcurrentBag<(int Index, Exception Error)> errors)
-    {
-        if (errors.IsEmpty)
-        {
-            return;
-        }
-        var ordered = errors.OrderBy(e => e.Index).Select(e => e.Error).ToList();
-        if (ordered.Count == 1)
-        {
-            throw ordered[0];
-        }
-        var first = ordered[0] as SourceLocatedException;
-        throw new SourceLocatedException(
-            $"{ordered.Count} releases failed to render:\n"
-                + string.Join("\n", ordered.Select(e => "  " + e.Message.Replace("\n", "\n    "))),
-            first?.File ?? "",
-            first?.Line
-        );
-    }
-}
-
-/// <summary>A finished render of one environment.</summary>
-public sealed record RenderResult(
-    string Environment,
-    IReadOnlyList<ClusterRender> Clusters,
-    DeclaredState State
-)
-{
-    public int CacheHits => Clusters.Sum(c => c.Releases.Count(r => r.FromCache));
-    public int Releases => Clusters.Sum(c => c.Releases.Count);
-}
-
-/// <summary>One cluster's releases: all it carries (in needs order) and those rendered in this run.</summary>
-public sealed record ClusterRender(
-    ClusterDefinition Cluster,
-    IReadOnlyList<ReleaseSpec> Carried,
-    IReadOnlyList<RenderedRelease> Releases
-)
-{
     /// <summary>
-    /// False when <c>--selector</c> chose some releases: the render then says nothing about the others, so Sync
-    /// leaves their objects and inventory entries alone.
+    /// Resolves the state's <c>ref+</c> references, layer by layer so that a missing parameter names the file that
+    /// asked for it, and tells which renders drew on them.
     /// </summary>
-    public bool Complete { get; init; } = true;
+    private async Task<SecretProvenance> ResolveReferencesAsync(
+        DeclaredState state,
+        CancellationToken cancellationToken
+    )
+    {
+        if (!state.Layers.Any(l => ReferenceResolver.Contains(l.Values)))
+        {
+            return SecretProvenance.None;
+        }
+        var provenance = new SecretProvenance(state.Values);
+        var resolved = new List<ValuesLayer>();
+        foreach (var layer in state.Layers)
+        {
+            var values = await ReferenceResolver.ResolveIfAnyAsync(
+                references,
+                layer.Values,
+                layer.Source,
+                cancellationToken
+            );
+            resolved.Add(layer with { Values = (Dictionary<string, object?>)values! });
+        }
+        state.Values = DeclaredState.Merge(resolved);
+        return provenance;
+    }
 }

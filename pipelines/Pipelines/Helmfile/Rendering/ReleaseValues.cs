@@ -16,8 +16,9 @@ internal sealed class ReleaseValues(
     ReferenceResolver? references
 )
 {
-    /// <summary>Tells which <c>.gotmpl</c> files drew on a state value resolved from a reference.</summary>
-    public SecretProvenance Provenance { get; init; } = SecretProvenance.None;
+    /// <summary>For each state, tells which <c>.gotmpl</c> files drew on a state value resolved from a reference.</summary>
+    public Func<DeclaredState, SecretProvenance> ProvenanceOf { get; init; } =
+        _ => SecretProvenance.None;
 
     /// <summary>helmfile template's --values and --set, layered after every release's own values and set entries.</summary>
     public TemplateFlags Flags { get; init; } = new();
@@ -82,14 +83,15 @@ internal sealed class ReleaseValues(
                     );
                     text = rendered.Text;
                     deterministic &= rendered.Deterministic;
-                    secrets |= Provenance.DependsOn(
-                        text,
-                        values =>
-                            template.Render(
-                                TemplateData.ForRelease(state, release, kubeContext, values),
-                                context
-                            )
-                    );
+                    secrets |= ProvenanceOf(state)
+                        .DependsOn(
+                            text,
+                            values =>
+                                template.Render(
+                                    TemplateData.ForRelease(state, release, kubeContext, values),
+                                    context
+                                )
+                        );
                 }
                 else
                 {

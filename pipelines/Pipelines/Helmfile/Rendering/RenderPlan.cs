@@ -33,12 +33,20 @@ internal static class RenderPlan
     {
         var declared = releases.Select(r => r.Spec).ToList();
         var enabled = releases.Where(r => r.Enabled).Select(r => r.Spec).ToList();
+        // A nested state's releases are filtered by its own selectors.
+        var selectorsOf = new Dictionary<ReleaseSpec, IReadOnlyList<ReleaseSelector>>(
+            ReferenceEqualityComparer.Instance
+        );
+        foreach (var release in releases.Where(r => r.Enabled))
+        {
+            selectorsOf[release.Spec] = release.Selectors ?? options.Selectors;
+        }
         return Clusters(clusters, options)
             .Select(cluster =>
             {
                 var carried = enabled.Where(cluster.CarriesRelease).ToList();
                 var selected = carried
-                    .Where(r => ReleaseSelector.AnyMatches(options.Selectors, r))
+                    .Where(r => ReleaseSelector.AnyMatches(selectorsOf[r], r))
                     .ToList();
                 return new ClusterWork(
                     cluster,
@@ -58,11 +66,26 @@ internal static class RenderPlan
         var live = clusters.Where(c => c.Environment == options.Environment && c.IsLive).ToList();
         if (options.Cluster is null)
         {
-            return live.Count > 0
-                ? live
-                : throw new Failures.UsageException(
-                    $"Environment '{options.Environment}' has no active or draining cluster in {ClustersFile.DefaultPath}."
-                );
+            if (live.Count > 0)
+            {
+                return live;
+            }
+            // RenderHelmfile renders per cluster, at its Kubernetes version; without a cluster there is none to use.
+            var withClusters = clusters
+                .Where(c => c.IsLive)
+                .Select(c => c.Environment)
+                .Distinct()
+                .ToList();
+            throw new Failures.UsageException(
+                $"Environment '{options.Environment}' has no active or draining cluster in {ClustersFile.DefaultPath}, "
+                    + "so there is no Kubernetes version to render it for. Add a cluster for it under environments: "
+                    + $"in {ClustersFile.DefaultPath} (e.g. {options.Environment}-1-33-blue), or pass --env "
+                    + (
+                        withClusters.Count == 0
+                            ? "an environment that has one."
+                            : $"with one of: {string.Join(", ", withClusters)}."
+                    )
+            );
         }
         var named = live.FirstOrDefault(c => c.Name == options.Cluster);
         if (named is not null)

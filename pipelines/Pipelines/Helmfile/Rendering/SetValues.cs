@@ -26,10 +26,21 @@ internal static class SetValues
             var value = set.Values is { } list
                 ? list.Select(item => Typed(Text(item))).ToList()
                 : Typed(Text(set.Value));
-            Place(root, Path(set.Name, release, declaredIn), value, set.Name, release, declaredIn);
+            Set(root, set.Name, value, why => Invalid(set.Name, release, declaredIn, why));
         }
         return root;
     }
+
+    /// <summary>
+    /// Places <paramref name="value"/> at a helm value path (<c>a.b[0].c</c>) in <paramref name="root"/>;
+    /// <paramref name="invalid"/> makes the error for a malformed path from the reason.
+    /// </summary>
+    internal static void Set(
+        Dictionary<string, object?> root,
+        string name,
+        object? value,
+        Func<string, Exception> invalid
+    ) => Place(root, Path(name, invalid), value, invalid);
 
     /// <summary>helm's strvals typing of a --set value.</summary>
     internal static object? Typed(string text)
@@ -69,7 +80,7 @@ internal static class SetValues
 
     private sealed record Index(int Position) : Segment;
 
-    private static List<Segment> Path(string name, string release, string declaredIn)
+    private static List<Segment> Path(string name, Func<string, Exception> invalid)
     {
         var segments = new List<Segment>();
         var key = new System.Text.StringBuilder();
@@ -98,7 +109,7 @@ internal static class SetValues
                     )
                 )
                 {
-                    throw Invalid(name, release, declaredIn, "a list index must be [<number>]");
+                    throw invalid("a list index must be [<number>]");
                 }
                 segments.Add(new Index(position));
                 i = close;
@@ -111,7 +122,7 @@ internal static class SetValues
         Flush();
         if (segments.Count == 0 || segments[0] is not Key)
         {
-            throw Invalid(name, release, declaredIn, "it must start with a key");
+            throw invalid("it must start with a key");
         }
         return segments;
 
@@ -129,9 +140,7 @@ internal static class SetValues
         Dictionary<string, object?> root,
         List<Segment> path,
         object? value,
-        string name,
-        string release,
-        string declaredIn
+        Func<string, Exception> invalid
     )
     {
         object container = root;
@@ -171,12 +180,7 @@ internal static class SetValues
                     container = list[index.Position]!;
                     break;
                 default:
-                    throw Invalid(
-                        name,
-                        release,
-                        declaredIn,
-                        "it mixes a list index and a key at one level"
-                    );
+                    throw invalid("it mixes a list index and a key at one level");
             }
         }
     }

@@ -24,6 +24,29 @@ public sealed class DeclaredState(string environment, string stateFile)
     public string? KubeContext =>
         State.Environments.GetValueOrDefault(Environment)?.KubeContext ?? HelmDefaults.KubeContext;
 
+    /// <summary>State values from outside the file, layered last: the command line's, or a parent's <c>helmfiles</c> entry's.</summary>
+    internal IReadOnlyList<ValuesLayer> Overrides { get; init; } = [];
+
+    /// <summary>The nested states (<c>helmfiles:</c>) of every part and base, in order.</summary>
+    internal List<SubHelmfileSpec> Helmfiles { get; } = [];
+
+    /// <summary>The top-level <c>hooks:</c> (helmfile's global hooks).</summary>
+    internal List<HookSpec> Hooks { get; } = [];
+
+    /// <summary>
+    /// The top-level <c>missingFileHandler</c>: what a <c>helmfiles</c> path matching nothing does. helmfile's default
+    /// for those is a warning, unlike for values files.
+    /// </summary>
+    internal MissingFileHandler SubHelmfileMissingHandler { get; private set; } =
+        MissingFileHandler.Warn;
+
+    /// <summary>Release templates (<c>templates:</c>) by name, from every part and base read so far.</summary>
+    internal Dictionary<string, Dictionary<string, object?>> Templates { get; } = [];
+
+    /// <summary>Merges values layers as helmfile does, each with its own list rule.</summary>
+    internal static Dictionary<string, object?> Merge(IEnumerable<ValuesLayer> layers) =>
+        Yaml.Data.ValueMerge.Merge(layers.Select(l => (l.Values, l.Lists)));
+
     internal void Add(StateParser.Part part)
     {
         foreach (var (name, spec) in part.State.Environments)
@@ -42,6 +65,9 @@ public sealed class DeclaredState(string environment, string stateFile)
         State.Releases.AddRange(
             part.State.Releases.Select(r => r with { Labels = Merge(part.CommonLabels, r.Labels) })
         );
+        Helmfiles.AddRange(part.Helmfiles);
+        Hooks.AddRange(part.Hooks);
+        SubHelmfileMissingHandler = part.SubHelmfileMissingHandler ?? SubHelmfileMissingHandler;
         var defaults = part.State.HelmDefaults;
         HelmDefaults = new HelmDefaults
         {
@@ -71,4 +97,8 @@ public sealed class DeclaredState(string environment, string stateFile)
 }
 
 /// <summary>One layer of state values and the file it came from (for errors that name it).</summary>
-public sealed record ValuesLayer(string Source, Dictionary<string, object?> Values);
+public sealed record ValuesLayer(string Source, Dictionary<string, object?> Values)
+{
+    /// <summary>How this layer's lists meet the earlier layers' (item by item for <c>--state-values-set</c>).</summary>
+    internal Yaml.Data.ValueMerge.Lists Lists { get; init; } = Yaml.Data.ValueMerge.Lists.Sparse;
+}

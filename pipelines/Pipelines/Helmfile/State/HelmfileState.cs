@@ -118,6 +118,9 @@ public sealed record ReleaseSpec
     /// <summary>The state file that declared the release; relative paths resolve against its folder.</summary>
     public required string DeclaredIn { get; init; }
 
+    /// <summary>The release's <c>hooks:</c>; <c>prepare</c> and <c>cleanup</c> run around the render.</summary>
+    internal IReadOnlyList<HookSpec> Hooks { get; init; } = [];
+
     /// <summary><c>namespace/name</c>, the form <c>needs</c> uses.</summary>
     public string Id => $"{Namespace ?? ""}/{Name}";
 }

@@ -31,4 +31,17 @@ internal static class MissingFiles
                 break;
         }
     }
+
+    /// <summary>Reports something skipped at the handler's level (Warn, Info, or nothing for Debug).</summary>
+    public static void Skipped(MissingFileHandler handler, string message, string file)
+    {
+        if (handler == MissingFileHandler.Warn)
+        {
+            Log.Warning($"{message}; skipped (missingFileHandler: Warn)", file);
+        }
+        else if (handler == MissingFileHandler.Info)
+        {
+            Log.Info($"{message}; skipped (missingFileHandler: Info)");
+        }
+    }
 }

@@ -24,6 +24,7 @@ internal static class ReleaseParser
         "skipDeps",
         "postRenderer",
         "postRendererArgs",
+        "hooks",
         .. Patches.PatchEntries.Fields,
     ];
 
@@ -50,6 +51,19 @@ internal static class ReleaseParser
         "deleteTimeout",
         "syncReleaseLabels",
         "takeOwnership",
+        // Diff- and apply-only fields of helmfile's ReleaseSpec (pkg/state/state.go).
+        "suppressDiff",
+        "suppressOutputLineRegex",
+        "waitRetries",
+        "keyring",
+        "insecureSkipTLSVerify",
+        "plainHttp",
+        "verifyTemplate",
+        "waitTemplate",
+        "skipRefresh",
+        "cascade",
+        "adopt",
+        "updateStrategy",
     ];
 
     public static ReleaseSpec Parse(
@@ -81,6 +95,7 @@ internal static class ReleaseParser
             SkipDeps = reader.Bool("skipDeps"),
             PostRenderer = reader.String("postRenderer"),
             PostRendererArgs = reader.Strings("postRendererArgs"),
+            Hooks = HookSpec.ParseAll(reader.List("hooks"), file, $"release '{name}'"),
             Patches = Patches.PatchEntries.Read(reader),
             DeclaredIn = file,
         };

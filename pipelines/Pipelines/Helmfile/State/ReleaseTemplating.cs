@@ -102,4 +102,8 @@ internal static class ReleaseTemplating
 }
 
 /// <summary>A release after templating, with whether it renders and, when not, why.</summary>
-internal sealed record ResolvedRelease(ReleaseSpec Spec, bool Enabled, string? DisabledReason);
+internal sealed record ResolvedRelease(ReleaseSpec Spec, bool Enabled, string? DisabledReason)
+{
+    /// <summary>The selectors of the state that declared it (a nested state's own); null means the command line's.</summary>
+    public IReadOnlyList<Selection.ReleaseSelector>? Selectors { get; init; }
+}

@@ -18,6 +18,9 @@ internal static class StateParser
         "templates",
         "apiVersions",
         "kubeVersion",
+        "helmfiles",
+        "hooks",
+        "missingFileHandler",
     ];
 
     // They change how helmfile runs helm, not what a template renders.
@@ -26,6 +29,7 @@ internal static class StateParser
         "lockFilePath",
         "helmBinary",
         "kustomizeBinary",
+        "missingFileHandlerConfig",
     ];
 
     private static readonly string[] EnvironmentFields =
@@ -72,6 +76,11 @@ internal static class StateParser
 
     private static readonly string[] HelmDefaultsIgnored =
     [
+        "keyring",
+        "waitRetries",
+        "skipRefresh",
+        "cascade",
+        "plainHttp",
         "wait",
         "waitForJobs",
         "timeout",
@@ -99,11 +108,37 @@ internal static class StateParser
         List<string> Bases,
         HelmfileState State,
         Dictionary<string, string> CommonLabels
-    );
+    )
+    {
+        public List<SubHelmfileSpec> Helmfiles { get; init; } = [];
+        public List<HookSpec> Hooks { get; init; } = [];
+        public MissingFileHandler? SubHelmfileMissingHandler { get; init; }
+    }
 
-    public static Part Parse(Dictionary<string, object?> document, string file)
+    /// <summary>The <c>bases</c> a part names, read before the rest so that its releases can inherit their templates.</summary>
+    public static List<string> Bases(Dictionary<string, object?> document, string file) =>
+        new MapReader(document, file, "helmfile state", TopLevel, TopLevelIgnored).Strings("bases");
+
+    /// <summary>
+    /// Parses a part; its <c>templates</c> join <paramref name="templates"/> (those of earlier parts and bases), which
+    /// its releases' <c>inherit:</c> draws on.
+    /// </summary>
+    public static Part Parse(
+        Dictionary<string, object?> document,
+        string file,
+        Dictionary<string, Dictionary<string, object?>> templates
+    )
     {
         var reader = new MapReader(document, file, "helmfile state", TopLevel, TopLevelIgnored);
+        foreach (var (name, template) in reader.Mapping("templates"))
+        {
+            templates[name] =
+                template as Dictionary<string, object?>
+                ?? throw reader.Error(
+                    "templates",
+                    $"release template '{name}' must be a mapping of release fields, not {Yaml.Data.YamlData.Describe(template)}."
+                );
+        }
         var environments = new Dictionary<string, EnvironmentSpec>();
         foreach (var (name, spec) in reader.Mapping("environments"))
         {
@@ -126,7 +161,7 @@ internal static class StateParser
                 .Select(
                     (r, i) =>
                         ReleaseParser.Parse(
-                            r,
+                            ReleaseInheritance.Apply(r, i, templates, file),
                             i,
                             file,
                             reader.String("kubeVersion"),
@@ -138,7 +173,16 @@ internal static class StateParser
         var commonLabels = reader
             .Mapping("commonLabels")
             .ToDictionary(p => p.Key, p => p.Value?.ToString() ?? "");
-        return new Part(reader.Strings("bases"), state, commonLabels);
+        return new Part(reader.Strings("bases"), state, commonLabels)
+        {
+            Helmfiles = SubHelmfileSpec.ParseAll(
+                reader.List("helmfiles"),
+                file,
+                Yaml.Data.YamlData.PositionOf(document, "helmfiles")
+            ),
+            Hooks = HookSpec.ParseAll(reader.List("hooks"), file, "top-level"),
+            SubHelmfileMissingHandler = reader.Handler("missingFileHandler"),
+        };
     }
 
     internal static List<ValuesEntry> ValuesEntries(List<object?> entries, string file) =>
