@@ -1,7 +1,10 @@
 using System.Collections.Concurrent;
 using System.Net;
-using System.Net.Sockets;
 using System.Text;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
 
 namespace Pipelines.TestServers.Helm;
 
@@ -13,11 +16,10 @@ namespace Pipelines.TestServers.Helm;
 /// </summary>
 internal sealed class ChartRepositoryServer : IAsyncDisposable
 {
-    private readonly HttpListener _listener = new();
+    private readonly WebApplication _app;
     private readonly string _directory;
     private readonly string? _authorization;
     private readonly ConcurrentQueue<(string Path, string? Authorization)> _requests = new();
-    private readonly Task _serving;
 
     public ChartRepositoryServer(string directory, string? username = null, string? password = null)
     {
@@ -25,10 +27,14 @@ internal sealed class ChartRepositoryServer : IAsyncDisposable
         _authorization = username is null
             ? null
             : "Basic " + Convert.ToBase64String(Encoding.UTF8.GetBytes($"{username}:{password}"));
-        Url = $"http://127.0.0.1:{FreePort()}";
-        _listener.Prefixes.Add(Url + "/");
-        _listener.Start();
-        _serving = Task.Run(ServeAsync);
+        // Kestrel on port 0: the kernel picks the port as it binds, so parallel tests never race for one.
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [] });
+        builder.Logging.ClearProviders();
+        builder.WebHost.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
+        _app = builder.Build();
+        _app.Run(ServeAsync);
+        _app.StartAsync().GetAwaiter().GetResult();
+        Url = _app.Urls.Single();
     }
 
     public string Url { get; }
@@ -39,53 +45,31 @@ internal sealed class ChartRepositoryServer : IAsyncDisposable
     /// <summary>Requests for chart archives (<c>.tgz</c>), the downloads a cache should save.</summary>
     public int ArchiveRequests => Requests.Count(p => p.EndsWith(".tgz", StringComparison.Ordinal));
 
-    private async Task ServeAsync()
+    private async Task ServeAsync(HttpContext context)
     {
-        while (_listener.IsListening)
+        var path = context.Request.Path.Value ?? "/";
+        string? authorization = context.Request.Headers.Authorization;
+        _requests.Enqueue((path, authorization));
+        if (_authorization is not null && authorization != _authorization)
         {
-            HttpListenerContext context;
-            try
-            {
-                context = await _listener.GetContextAsync();
-            }
-            catch (Exception exception)
-                when (exception is HttpListenerException or ObjectDisposedException)
-            {
-                return;
-            }
-            using var response = context.Response;
-            var path = context.Request.Url!.AbsolutePath;
-            var authorization = context.Request.Headers["Authorization"];
-            _requests.Enqueue((path, authorization));
-            if (_authorization is not null && authorization != _authorization)
-            {
-                response.StatusCode = 401;
-                response.AddHeader("WWW-Authenticate", "Basic realm=\"charts\"");
-                continue;
-            }
-            var file = Path.Combine(_directory, path.TrimStart('/'));
-            if (path.Contains("..", StringComparison.Ordinal) || !File.Exists(file))
-            {
-                response.StatusCode = 404;
-                continue;
-            }
-            var content = await File.ReadAllBytesAsync(file);
-            response.ContentLength64 = content.Length;
-            await response.OutputStream.WriteAsync(content);
+            context.Response.StatusCode = 401;
+            context.Response.Headers.WWWAuthenticate = "Basic realm=\"charts\"";
+            return;
         }
-    }
-
-    private static int FreePort()
-    {
-        using var probe = new TcpListener(IPAddress.Loopback, 0);
-        probe.Start();
-        return ((IPEndPoint)probe.LocalEndpoint).Port;
+        var file = Path.Combine(_directory, path.TrimStart('/'));
+        if (path.Contains("..", StringComparison.Ordinal) || !File.Exists(file))
+        {
+            context.Response.StatusCode = 404;
+            return;
+        }
+        var content = await File.ReadAllBytesAsync(file);
+        context.Response.ContentLength = content.Length;
+        await context.Response.Body.WriteAsync(content);
     }
 
     public async ValueTask DisposeAsync()
     {
-        _listener.Stop();
-        _listener.Close();
-        await _serving;
+        await _app.StopAsync();
+        await _app.DisposeAsync();
     }
 }
