@@ -21,6 +21,7 @@ public sealed class ChartRepositoryFixture : IAsyncLifetime
         .CreateTempSubdirectory("pipelines-chart-repositories-")
         .FullName;
     private LocalRegistry? _registry;
+    private AuthenticatedRegistry? _privateRegistry;
     private string _helm = "";
 
     internal ChartRepositoryServer Open { get; private set; } = null!;
@@ -28,6 +29,9 @@ public sealed class ChartRepositoryFixture : IAsyncLifetime
 
     /// <summary>The OCI location charts were pushed to, without oci://: <c>127.0.0.1:PORT/charts</c>.</summary>
     public string OciLocation => $"{_registry!.Host}/charts";
+
+    /// <summary>The same charts behind basic auth (<see cref="Username"/>, <see cref="Password"/>): <c>127.0.0.1:PORT/charts</c>.</summary>
+    public string PrivateOciLocation => $"{_privateRegistry!.Host}/charts";
 
     private string Repository => Path.Combine(_directory, "repository");
 
@@ -54,6 +58,13 @@ public sealed class ChartRepositoryFixture : IAsyncLifetime
                 "--plain-http"
             );
         }
+        // A second registry serves what the first stored, behind auth, as a private registry would.
+        _privateRegistry = await AuthenticatedRegistry.StartAsync(
+            Path.Combine(_directory, "private-registry"),
+            Path.Combine(_directory, "registry", "data"),
+            Username,
+            Password
+        );
     }
 
     /// <summary>A repository of its own (a copy of the shared one) for a test that publishes into it.</summary>
@@ -121,6 +132,10 @@ public sealed class ChartRepositoryFixture : IAsyncLifetime
         if (_registry is not null)
         {
             await _registry.DisposeAsync();
+        }
+        if (_privateRegistry is not null)
+        {
+            await _privateRegistry.DisposeAsync();
         }
         try
         {

@@ -115,4 +115,66 @@ public sealed class RepositoryCredentialsTests(ChartRepositoryFixture charts)
         Assert.Contains("could not be added", error.Message);
         Assert.Contains("Check the credentials", error.Message);
     }
+
+    private string OciState(string name) =>
+        $"""
+            environments:
+              test: {"{}"}
+            ---
+            repositories:
+              - name: {name}
+                url: {charts.PrivateOciLocation}
+                oci: true
+                plainHttp: true
+            releases:
+              - name: shop
+                namespace: shop
+                chart: {name}/shop
+                version: "1.2.5"
+
+            """;
+
+    [Fact]
+    public async Task Credentials_from_the_repository_name_variables_open_a_private_oci_registry_and_never_reach_the_log()
+    {
+        // Arrange
+        var log = new LogCapture();
+
+        // Act
+        var result = await StateRender.RenderAsync(
+            _workspace,
+            OciState("private-oci"),
+            null,
+            ("PRIVATE_OCI_USERNAME", ChartRepositoryFixture.Username),
+            ("PRIVATE_OCI_PASSWORD", ChartRepositoryFixture.Password)
+        );
+
+        // Assert
+        Assert.Contains("chartVersion: \"1.2.5\"", StateRender.Yaml(result, "shop"));
+        Assert.DoesNotContain(ChartRepositoryFixture.Password, log.Text);
+    }
+
+    [Fact]
+    public async Task Wrong_credentials_for_a_private_oci_registry_are_an_error_that_never_shows_the_password()
+    {
+        // Arrange
+        var log = new LogCapture();
+        const string wrong = "pw-wrong-Hs3Jd8Wc";
+
+        // Act
+        var error = await Assert.ThrowsAsync<SourceLocatedException>(() =>
+            StateRender.RenderAsync(
+                _workspace,
+                OciState("private-oci"),
+                null,
+                ("PRIVATE_OCI_USERNAME", ChartRepositoryFixture.Username),
+                ("PRIVATE_OCI_PASSWORD", wrong)
+            )
+        );
+
+        // Assert
+        Assert.Contains("private-oci", error.Message);
+        Assert.DoesNotContain(wrong, error.Message);
+        Assert.DoesNotContain(wrong, log.Text);
+    }
 }
