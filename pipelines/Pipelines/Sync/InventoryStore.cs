@@ -93,11 +93,7 @@ internal sealed class InventoryStore(ClusterApi api, string ns, string environme
                     ((Dictionary<string, object?>)map["metadata"]!)["resourceVersion"] =
                         current.ResourceVersion;
                 }
-                _last = Snapshot(
-                    current.ResourceVersion is null
-                        ? await api.CreateAsync(map, cancellationToken)
-                        : await api.ReplaceAsync(map, cancellationToken)
-                );
+                _last = Snapshot(await api.WriteAsync(map, cancellationToken));
                 return;
             }
             catch (HttpOperationException exception)

@@ -38,41 +38,47 @@ internal static class RolloutHealth
 
     public static (Health Health, string Message) Evaluate(V1Deployment deployment)
     {
-        if (Behind(deployment.Metadata, deployment.Status?.ObservedGeneration))
-        {
-            return Unobserved;
-        }
+        var status = deployment.Status;
         if (
-            deployment.Status?.Conditions?.FirstOrDefault(c => c.Type == "Progressing") is
-            { Status: "False" } stalled
+            !Behind(deployment.Metadata, status?.ObservedGeneration)
+            && status?.Conditions?.FirstOrDefault(c => c.Type == "Progressing")
+                is { Status: "False" } stalled
         )
         {
             return (Health.Degraded, $"rollout stalled: {stalled.Reason}: {stalled.Message}");
         }
-        return Replicas(
-            deployment.Spec?.Replicas ?? 1,
-            deployment.Status?.UpdatedReplicas ?? 0,
-            deployment.Status?.AvailableReplicas ?? 0
+        return Rollout(
+            deployment.Metadata,
+            status?.ObservedGeneration,
+            (deployment.Spec?.Replicas ?? 1, status?.UpdatedReplicas, status?.AvailableReplicas)
         );
     }
 
     public static (Health Health, string Message) Evaluate(V1StatefulSet statefulSet) =>
-        Behind(statefulSet.Metadata, statefulSet.Status?.ObservedGeneration)
-            ? Unobserved
-            : Replicas(
+        Rollout(
+            statefulSet.Metadata,
+            statefulSet.Status?.ObservedGeneration,
+            (
                 statefulSet.Spec?.Replicas ?? 1,
-                statefulSet.Status?.UpdatedReplicas ?? 0,
-                statefulSet.Status?.ReadyReplicas ?? 0
-            );
+                statefulSet.Status?.UpdatedReplicas,
+                statefulSet.Status?.ReadyReplicas
+            )
+        );
 
-    public static (Health Health, string Message) Evaluate(V1DaemonSet daemonSet) =>
-        Behind(daemonSet.Metadata, daemonSet.Status?.ObservedGeneration)
-            ? Unobserved
-            : Replicas(
-                daemonSet.Status?.DesiredNumberScheduled ?? 0,
-                daemonSet.Status?.UpdatedNumberScheduled ?? 0,
-                daemonSet.Status?.NumberAvailable ?? 0
-            );
+    /// <summary>A DaemonSet wants one pod per node it schedules onto.</summary>
+    public static (Health Health, string Message) Evaluate(V1DaemonSet daemonSet)
+    {
+        var status = daemonSet.Status;
+        return Rollout(
+            daemonSet.Metadata,
+            status?.ObservedGeneration,
+            (
+                status?.DesiredNumberScheduled ?? 0,
+                status?.UpdatedNumberScheduled,
+                status?.NumberAvailable
+            )
+        );
+    }
 
     public static (Health Health, string Message) Evaluate(V1Job job)
     {
@@ -107,10 +113,29 @@ internal static class RolloutHealth
     private static bool Behind(V1ObjectMeta? metadata, long? observedGeneration) =>
         (observedGeneration ?? -1) < (metadata?.Generation ?? 0);
 
-    private static (Health, string) Replicas(long wanted, long updated, long available) =>
-        updated >= wanted && available >= wanted
+    /// <summary>
+    /// The rule every replicated workload shares: once the controller has observed the current spec, every wanted
+    /// replica must be updated and available (StatefulSets count ready ones).
+    /// </summary>
+    private static (Health, string) Rollout(
+        V1ObjectMeta? metadata,
+        long? observedGeneration,
+        (long Wanted, long? Updated, long? Available) replicas
+    )
+    {
+        if (Behind(metadata, observedGeneration))
+        {
+            return Unobserved;
+        }
+        var (wanted, updated, available) = (
+            replicas.Wanted,
+            replicas.Updated ?? 0,
+            replicas.Available ?? 0
+        );
+        return updated >= wanted && available >= wanted
             ? (Health.Healthy, $"{available}/{wanted} available")
             : (Health.Progressing, $"{updated}/{wanted} updated, {available}/{wanted} available");
+    }
 
     private static T Typed<T>(Dictionary<string, object?> live) =>
         KubernetesJson.Deserialize<T>(JsonData.ToJson(live));

@@ -31,6 +31,13 @@ internal static class SetValues
         return root;
     }
 
+    /// <summary>An assignment split at its first '=', as helm splits one; null when it has no '=' or nothing before it.</summary>
+    internal static (string Name, string Value)? Assignment(string text)
+    {
+        var equals = text.IndexOf('=');
+        return equals > 0 ? (text[..equals], text[(equals + 1)..]) : null;
+    }
+
     /// <summary>
     /// Places <paramref name="value"/> at a helm value path (<c>a.b[0].c</c>) in <paramref name="root"/>;
     /// <paramref name="invalid"/> makes the error for a malformed path from the reason.

@@ -35,15 +35,11 @@ internal static class SetArguments
     {
         foreach (var part in Split(argument))
         {
-            var equals = part.IndexOf('=');
-            if (equals <= 0)
-            {
-                throw new UsageException(
+            var (name, value) =
+                SetValues.Assignment(part)
+                ?? throw new UsageException(
                     $"--set '{argument}': '{part}' is not name=value. helm's --set syntax: a.b=v, several as a=1,b=2, a list as list={{x,y}}."
                 );
-            }
-            var name = part[..equals];
-            var value = part[(equals + 1)..];
             yield return value.Length >= 2 && value[0] == '{' && value[^1] == '}'
                 ? new SetValue(
                     name,

@@ -74,15 +74,11 @@ internal sealed record StateValueOverrides(
         var values = new Dictionary<string, object?>();
         foreach (var assignment in arguments.SelectMany(SplitOnUnescapedCommas))
         {
-            var equals = assignment.IndexOf('=');
-            if (equals <= 0)
-            {
-                throw new UsageException(
+            var (key, text) =
+                SetValues.Assignment(assignment)
+                ?? throw new UsageException(
                     $"{flag} '{assignment}' is not key=value; e.g. {flag} image.tag=v2,replicas=3 or {flag} 'hosts[0].name=a'."
                 );
-            }
-            var key = assignment[..equals];
-            var text = assignment[(equals + 1)..];
             SetValues.Set(
                 values,
                 key,

@@ -27,64 +27,26 @@ internal sealed partial class ClusterApi
         exception.Response.StatusCode != HttpStatusCode.Conflict && IsTransient(exception)
     );
 
-    /// <summary>Creates the object; 409 AlreadyExists when someone else created it first.</summary>
-    public Task<Dictionary<string, object?>> CreateAsync(
-        Dictionary<string, object?> body,
-        CancellationToken cancellationToken
-    )
-    {
-        var (type, ns, _) = catalog.Locate(body);
-        return RunAsync(
-            _retryUnlessConflict,
-            async ct =>
-                type.Namespaced
-                    ? await client.CustomObjects.CreateNamespacedCustomObjectAsync(
-                        body,
-                        type.Group,
-                        type.Version,
-                        ns!,
-                        type.Plural,
-                        cancellationToken: ct
-                    )
-                    : await client.CustomObjects.CreateClusterCustomObjectAsync(
-                        body,
-                        type.Group,
-                        type.Version,
-                        type.Plural,
-                        cancellationToken: ct
-                    ),
-            cancellationToken
-        );
-    }
-
-    /// <summary>Replaces the object; its <c>metadata.resourceVersion</c> must still be the live one, else 409 Conflict.</summary>
-    public Task<Dictionary<string, object?>> ReplaceAsync(
+    /// <summary>
+    /// Writes the object under optimistic locking: creates it when its <c>metadata.resourceVersion</c> is unset (409
+    /// AlreadyExists when someone else created it first), else replaces it, and that resourceVersion must still be the
+    /// live one (409 Conflict when it changed since it was read).
+    /// </summary>
+    public Task<Dictionary<string, object?>> WriteAsync(
         Dictionary<string, object?> body,
         CancellationToken cancellationToken
     )
     {
         var (type, ns, name) = catalog.Locate(body);
+        var replaces =
+            body.GetValueOrDefault("metadata") is Dictionary<string, object?> metadata
+            && metadata.GetValueOrDefault("resourceVersion") is not null;
         return RunAsync(
             _retryUnlessConflict,
-            async ct =>
-                type.Namespaced
-                    ? await client.CustomObjects.ReplaceNamespacedCustomObjectAsync(
-                        body,
-                        type.Group,
-                        type.Version,
-                        ns!,
-                        type.Plural,
-                        name,
-                        cancellationToken: ct
-                    )
-                    : await client.CustomObjects.ReplaceClusterCustomObjectAsync(
-                        body,
-                        type.Group,
-                        type.Version,
-                        type.Plural,
-                        name,
-                        cancellationToken: ct
-                    ),
+            ct =>
+                replaces
+                    ? client.CustomObjects.ReplaceAsync(type, ns, name, body, ct)
+                    : client.CustomObjects.CreateAsync(type, ns, body, ct),
             cancellationToken
         );
     }
@@ -113,27 +75,7 @@ internal sealed partial class ClusterApi
         {
             await RunAsync(
                 _retryUnlessConflict,
-                async ct =>
-                    type.Namespaced
-                        ? await client.CustomObjects.DeleteNamespacedCustomObjectAsync(
-                            type.Group,
-                            type.Version,
-                            ns!,
-                            type.Plural,
-                            name,
-                            body: options,
-                            dryRun: dry,
-                            cancellationToken: ct
-                        )
-                        : await client.CustomObjects.DeleteClusterCustomObjectAsync(
-                            type.Group,
-                            type.Version,
-                            type.Plural,
-                            name,
-                            body: options,
-                            dryRun: dry,
-                            cancellationToken: ct
-                        ),
+                ct => client.CustomObjects.DeleteAsync(type, ns, name, options, dry, ct),
                 cancellationToken
             );
             return DeleteOutcome.Deleted;

@@ -38,31 +38,17 @@ internal sealed partial class ClusterApi(
         var patch = new V1Patch(Diff.JsonData.ToJson(desired), V1Patch.PatchType.ApplyPatch);
         var dry = dryRun ? "All" : null;
         return RunAsync(
-            async ct =>
-                type.Namespaced
-                    ? await client.CustomObjects.PatchNamespacedCustomObjectAsync(
-                        patch,
-                        type.Group,
-                        type.Version,
-                        ns!,
-                        type.Plural,
-                        name,
-                        dry,
-                        fieldManager,
-                        force: force,
-                        cancellationToken: ct
-                    )
-                    : await client.CustomObjects.PatchClusterCustomObjectAsync(
-                        patch,
-                        type.Group,
-                        type.Version,
-                        type.Plural,
-                        name,
-                        dry,
-                        fieldManager,
-                        force: force,
-                        cancellationToken: ct
-                    ),
+            ct =>
+                client.CustomObjects.ApplyAsync(
+                    type,
+                    ns,
+                    name,
+                    patch,
+                    fieldManager,
+                    force,
+                    dry,
+                    ct
+                ),
             cancellationToken
         );
     }
@@ -78,23 +64,7 @@ internal sealed partial class ClusterApi(
         try
         {
             return await RunAsync(
-                async ct =>
-                    type.Namespaced
-                        ? await client.CustomObjects.GetNamespacedCustomObjectAsync(
-                            type.Group,
-                            type.Version,
-                            ns!,
-                            type.Plural,
-                            name,
-                            ct
-                        )
-                        : await client.CustomObjects.GetClusterCustomObjectAsync(
-                            type.Group,
-                            type.Version,
-                            type.Plural,
-                            name,
-                            ct
-                        ),
+                ct => client.CustomObjects.GetAsync(type, ns, name, ct),
                 cancellationToken
             );
         }
