@@ -59,11 +59,10 @@ internal static class ClusterConfigFactory
     /// <summary>The pipeline's roles, each mapped to the group its bootstrap RBAC binds.</summary>
     private static IReadOnlyList<EksAccessEntry> AccessEntries(ClusterEnvironment environment) =>
         [
-            .. environment.CdRole is { } cd
-                ? [new EksAccessEntry(cd, [CdBootstrap.Group])]
-                : Array.Empty<EksAccessEntry>(),
-            .. environment.ReadOnlyRole is { } readOnly
-                ? [new EksAccessEntry(readOnly, [CdBootstrap.ReadOnlyGroup])]
-                : Array.Empty<EksAccessEntry>(),
+            .. AccessEntry(environment.CdRole, CdBootstrap.Cd),
+            .. AccessEntry(environment.ReadOnlyRole, CdBootstrap.ReadOnly),
         ];
+
+    private static IEnumerable<EksAccessEntry> AccessEntry(string? principal, BootstrapRole role) =>
+        principal is null ? [] : [new EksAccessEntry(principal, [role.Group])];
 }
