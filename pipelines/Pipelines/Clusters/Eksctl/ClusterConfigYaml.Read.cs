@@ -64,19 +64,10 @@ internal static partial class ClusterConfigYaml
                 group,
                 $"node group '{group.Name}': required field '{field}' is missing; add it: a whole number."
             );
-        return new NodeGroupProfile
-        {
-            Name = group.Name,
-            InstanceTypes = group.InstanceTypes,
-            MinSize = Size(group.MinSize, "minSize"),
-            MaxSize = Size(group.MaxSize, "maxSize"),
-            DesiredCapacity = Size(group.DesiredCapacity, "desiredCapacity"),
-            VolumeSize = group.VolumeSize,
-            PrivateNetworking = group.PrivateNetworking ?? false,
-            Spot = group.Spot ?? false,
-            Labels = group.Labels is { } labels
-                ? Sorted(labels)
-                : Sorted(new Dictionary<string, string>()),
-        };
+        return group.ToProfile(
+            Size(group.MinSize, "minSize"),
+            Size(group.MaxSize, "maxSize"),
+            Size(group.DesiredCapacity, "desiredCapacity")
+        );
     }
 }
