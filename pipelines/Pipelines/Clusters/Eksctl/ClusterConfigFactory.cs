@@ -38,17 +38,18 @@ internal static class ClusterConfigFactory
         }
         return new EksClusterConfig
         {
-            Metadata = new EksMetadata(
-                name,
-                region,
-                version,
-                new SortedDictionary<string, string>(StringComparer.Ordinal)
+            Metadata = new EksMetadata
+            {
+                Name = name,
+                Region = region,
+                Version = version,
+                Tags = new SortedDictionary<string, string>(StringComparer.Ordinal)
                 {
                     ["environment"] = environment.Name,
                     ["color"] = color.ToString().ToLowerInvariant(),
                     ["managed-by"] = "pipelines",
-                }
-            ),
+                },
+            },
             WithOidc = true,
             ManagedNodeGroups = environment.NodeGroups,
             Addons = CoreAddons,
@@ -64,5 +65,7 @@ internal static class ClusterConfigFactory
         ];
 
     private static IEnumerable<EksAccessEntry> AccessEntry(string? principal, BootstrapRole role) =>
-        principal is null ? [] : [new EksAccessEntry(principal, [role.Group])];
+        principal is null
+            ? []
+            : [new EksAccessEntry { PrincipalArn = principal, KubernetesGroups = [role.Group] }];
 }

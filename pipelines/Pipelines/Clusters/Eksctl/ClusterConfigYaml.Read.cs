@@ -16,16 +16,9 @@ internal static partial class ClusterConfigYaml
         Expect(read, document, "kind", document.Kind, EksClusterConfig.Kind);
         return new EksClusterConfig
         {
-            Metadata = new EksMetadata(
-                document.Metadata.Name,
-                document.Metadata.Region,
-                document.Metadata.Version,
-                Sorted(document.Metadata.Tags)
-            ),
+            Metadata = document.Metadata with { Tags = Sorted(document.Metadata.Tags) },
             WithOidc = document.Iam.WithOidc,
-            AccessEntries = (document.AccessConfig?.AccessEntries ?? [])
-                .Select(e => new EksAccessEntry(e.PrincipalArn, e.KubernetesGroups))
-                .ToList(),
+            AccessEntries = document.AccessConfig?.AccessEntries ?? [],
             ManagedNodeGroups = (document.ManagedNodeGroups ?? [])
                 .Select(g => NodeGroup(read, g))
                 .ToList(),
