@@ -16,10 +16,14 @@ internal sealed record GitRevision(
 {
     public static async Task<GitRevision> ReadAsync(string workTree, CancellationToken ct)
     {
-        string sha;
+        // Three independent reads at once: a build waits for the slowest git, not for the sum of them.
+        var head = GitAsync(workTree, ct, "log", "-1", "--format=%H%n%h%n%ct");
+        var version = VersionAsync(workTree, ct);
+        var source = SourceAsync(workTree, ct);
+        string[] lines;
         try
         {
-            sha = await GitAsync(workTree, ct, "rev-parse", "HEAD");
+            lines = (await head).Split('\n');
         }
         catch (ToolException exception)
         {
@@ -27,16 +31,11 @@ internal sealed record GitRevision(
                 $"BuildImage tags images from git, but {workTree} has no commit: {exception.Detail}"
             );
         }
-        // HEAD exists; the rest are independent reads of it.
-        var shortSha = GitAsync(workTree, ct, "rev-parse", "--short", "HEAD");
-        var committed = GitAsync(workTree, ct, "log", "-1", "--format=%ct");
-        var version = VersionAsync(workTree, ct);
-        var source = SourceAsync(workTree, ct);
         return new GitRevision(
-            sha,
-            await shortSha,
+            lines[0],
+            lines[1],
             await version,
-            DateTimeOffset.FromUnixTimeSeconds(long.Parse(await committed, null)),
+            DateTimeOffset.FromUnixTimeSeconds(long.Parse(lines[2], null)),
             await source
         );
     }

@@ -35,13 +35,13 @@ internal static class ImagePushing
         using var login = await RegistryAuth.LoginAsync(build, registry, ct);
         var authFile = login?.Path;
         var repository = registry.Repository(request.Name);
-        var client = new RegistryClient(registry, authFile);
+        using var client = new RegistryClient(registry, login);
         // The local image ID and every tag's state are independent reads: ask for them all at once.
         var imageIdTask = built is null
             ? LocalImageIdAsync(builder, request, ct)
             : Task.FromResult(built.ImageId);
         var remoteTasks = request
-            .Tags.Select(tag => client.FindAsync($"{repository}:{tag}", ct))
+            .Tags.Select(tag => client.FindAsync(request.Name, tag, ct))
             .ToList();
         var imageId = await imageIdTask;
         var remotes = await Task.WhenAll(remoteTasks);

@@ -72,7 +72,7 @@ internal static class RegistryAuth
         {
             Directory.CreateDirectory(folder, OwnerOnly | UnixFileMode.UserExecute);
         }
-        var login = new RegistryLogin(folder);
+        var login = new RegistryLogin(folder, user, password);
         var json = JsonSerializer.Serialize(
             new { auths = new Dictionary<string, object> { [host] = new { auth } } }
         );
@@ -102,9 +102,17 @@ internal static class RegistryAuth
     }
 }
 
-/// <summary>An auth file that lives as long as the push: disposing it deletes the file and its folder.</summary>
-internal sealed class RegistryLogin(string folder) : IDisposable
+/// <summary>
+/// An auth file that lives as long as the push: disposing it deletes the file and its folder. The user and
+/// password stay in memory too, for PushImage's own reads of the registry's API (<see cref="RegistryClient"/>).
+/// </summary>
+internal sealed class RegistryLogin(string folder, string user, string password) : IDisposable
 {
+    public string User => user;
+
+    /// <summary>Registered as a secret when the login was written: masked wherever it would be printed.</summary>
+    public string Password => password;
+
     /// <summary><c>config.json</c>: buildah's and skopeo's <c>--authfile</c>, docker's <c>$DOCKER_CONFIG</c>.</summary>
     public string Path { get; } = System.IO.Path.Combine(folder, "config.json");
 

@@ -18,7 +18,7 @@ internal static partial class RegistryRetry
     private static readonly ResiliencePipeline Pipeline = Retries.For(
         "Registry call",
         RetryBounds.RemoteCall,
-        e => e is ToolException tool && IsTransient(tool),
+        IsTransient,
         FirstLine
     );
 
@@ -32,7 +32,7 @@ internal static partial class RegistryRetry
         {
             return await Pipeline.ExecuteAsync(call, ct);
         }
-        catch (ToolException exception) when (IsTransient(exception))
+        catch (Exception exception) when (IsTransient(exception))
         {
             throw new RegistryUnavailableException(
                 $"Registry {registry.Host} did not answer after {MaxAttempts} attempts: {FirstLine(exception)}"
@@ -40,8 +40,19 @@ internal static partial class RegistryRetry
         }
     }
 
-    public static bool IsTransient(ToolException exception) =>
-        TransientPattern().IsMatch(exception.Detail);
+    /// <summary>
+    /// A tool's failure whose text names a passing cause, or an HTTP call that got no answer, a 5xx or a 429
+    /// (<see cref="RegistryChallenge.ThrowIfTransient"/>).
+    /// </summary>
+    public static bool IsTransient(Exception exception) =>
+        exception switch
+        {
+            ToolException tool => TransientPattern().IsMatch(tool.Detail),
+            HttpRequestException http => http.StatusCode is null
+                || (int)http.StatusCode >= 500
+                || http.StatusCode == System.Net.HttpStatusCode.TooManyRequests,
+            _ => false,
+        };
 
     private static string FirstLine(Exception exception) =>
         exception is ToolException tool

@@ -50,8 +50,14 @@ internal sealed partial record RegistryTarget(string Host, string Path)
 
     public bool IsGhcr => Host == "ghcr.io";
 
-    public string Repository(string name) =>
-        Path.Length == 0 ? $"{Host}/{name}" : $"{Host}/{Path}/{name}";
+    /// <summary>The image's full repository: <c>host[:port]/[path/]name</c>.</summary>
+    public string Repository(string name) => $"{Host}/{RepositoryPath(name)}";
+
+    /// <summary>The repository's name in the registry's API (<c>/v2/&lt;name&gt;/...</c>): the part after the host.</summary>
+    public string RepositoryPath(string name) => Path.Length == 0 ? name : $"{Path}/{name}";
+
+    /// <summary>The registry's API: plain HTTP for a registry on this machine only, HTTPS anywhere else.</summary>
+    public Uri ApiBase => new((IsLoopback ? "http://" : "https://") + Host);
 
     public static RegistryTarget Parse(string value)
     {

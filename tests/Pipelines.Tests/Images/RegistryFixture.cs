@@ -24,6 +24,9 @@ public sealed class RegistryFixture : IAsyncLifetime
 
     public string BaseImage => $"{Host}/base:busybox";
 
+    /// <summary>The registry's storage, for a second registry (behind auth) to serve the same images.</summary>
+    public string Storage => Path.Combine(_directory, "registry", "data");
+
     public async Task InitializeAsync()
     {
         _registry = await LocalRegistry.StartAsync(Path.Combine(_directory, "registry"), default);
