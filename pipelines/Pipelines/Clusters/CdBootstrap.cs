@@ -5,14 +5,15 @@ namespace Pipelines.Clusters;
 /// <summary>
 /// What a new cluster needs before the CD pipeline can sync it from Git: an identity for the pipeline and the rights
 /// Sync uses. A ServiceAccount <c>kube-system/pipelines-cd</c> (for Sync run inside the cluster, <c>apiServer:
-/// in-cluster</c>) and the group <c>pipelines:cd</c> (<see cref="Cd"/>: the generated CD workflow's IAM role, mapped by the EKS access
+/// in-cluster</c>) and the group <c>pipelines:cd</c> (the generated CD workflow's IAM role, mapped by the EKS access
 /// entry ProvisionCluster writes when the environment has <c>cdRole:</c>) are bound to the ClusterRole
-/// <c>pipelines-cd</c>. Sync applies every kind a chart renders (CRDs, RBAC, namespaces) and prunes what it applied,
-/// so the role is as wide as Argo CD's application controller's: every verb on every resource. Narrow it here if
-/// your charts allow. The read-only jobs (drift, plans) get their own group, <c>pipelines:read-only</c> (<see cref="ReadOnly"/>, mapped
-/// from <c>readOnlyRole:</c>), bound to the ClusterRole <c>pipelines-read-only</c>: get, list and watch on every
-/// resource and nothing else, which is all <c>Sync --check</c> does. The objects are applied by their own field
-/// manager, without Sync's tracking annotation, so no Sync --prune ever removes them.
+/// <c>pipelines-cd</c> (<see cref="Cd"/>). Sync applies every kind a chart renders (CRDs, RBAC, namespaces) and prunes
+/// what it applied, so the role is as wide as Argo CD's application controller's: every verb on every resource.
+/// Narrow it here if your charts allow. The read-only jobs (drift, plans) get their own group,
+/// <c>pipelines:read-only</c> (mapped from <c>readOnlyRole:</c>), bound to the ClusterRole <c>pipelines-read-only</c>
+/// (<see cref="ReadOnly"/>): get, list and watch on every resource and nothing else, which is all <c>Sync --check</c>
+/// does. The objects are applied by their own field manager, without Sync's tracking annotation, so no Sync --prune
+/// ever removes them.
 /// </summary>
 internal static class CdBootstrap
 {

@@ -9,8 +9,9 @@ namespace Pipelines.Clusters;
 internal static class NameLookup
 {
     /// <summary>
-    /// The item of <paramref name="items"/> named <paramref name="name"/>; otherwise a usage error: <paramref name="problem"/>,
-    /// "Did you mean" the closest name, then every name after <paramref name="listed"/> (e.g. <c>Live clusters</c>).
+    /// The item of <paramref name="items"/> named <paramref name="name"/>; otherwise a usage error:
+    /// <paramref name="problem"/>, "Did you mean" the closest name, then every name after <paramref name="listed"/>
+    /// (e.g. <c>Live clusters</c>).
     /// </summary>
     public static T Find<T>(
         IReadOnlyList<T> items,
