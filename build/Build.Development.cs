@@ -100,7 +100,7 @@ partial class Build
             _.Description(
                     "Measure Sync on 2,000 generated objects against the test API server (5 ms per request)"
                 )
-                .Executes(ct => RunBenchProjectAsync("SyncBench", [], ct));
+                .Executes(ct => RunBenchmarkAsync("sync", 0, ct));
 
     Target BenchmarkImage =>
         _ =>
@@ -121,27 +121,18 @@ partial class Build
     /// of one run.
     /// </summary>
     Task RunBenchmarkAsync(string name, int count, CancellationToken ct) =>
-        RunBenchProjectAsync(
-            "Pipelines.Benchmarks",
-            [
+        Pipelines.Tools.ToolRunner.Default.RunAsync(
+            DotNet.Command([
+                "run",
+                "--project",
+                RootDirectory / "bench" / "Pipelines.Benchmarks",
+                "-c",
+                "Release",
                 "--",
                 name,
                 count.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 "--root",
                 RootDirectory,
-            ],
-            ct
-        );
-
-    Task RunBenchProjectAsync(string project, string[] arguments, CancellationToken ct) =>
-        Pipelines.Tools.ToolRunner.Default.RunAsync(
-            DotNet.Command([
-                "run",
-                "--project",
-                RootDirectory / "bench" / project,
-                "-c",
-                "Release",
-                .. arguments,
             ]),
             cancellationToken: ct
         );

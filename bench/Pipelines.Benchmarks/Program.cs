@@ -4,9 +4,10 @@ using Pipelines.Benchmarks.Bump;
 using Pipelines.Benchmarks.Image;
 using Pipelines.Benchmarks.Render;
 using Pipelines.Benchmarks.Startup;
+using Pipelines.Benchmarks.Sync;
 using Pipelines.Engine;
 
-// One entry for every benchmark: dotnet run -c Release -- <startup|render|image|bump> [count] [--root <dir>].
+// One entry for every benchmark: dotnet run -c Release -- <startup|render|sync|image|bump> [count] [--root <dir>].
 // The build's Benchmark* targets run it; each benchmark prints its numbers and the ratios of this one run.
 var name = args.FirstOrDefault() ?? "";
 var count =
@@ -33,6 +34,9 @@ switch (name)
     case "render":
         await RenderReport.RunAsync(root, count > 0 ? count : 60, ct);
         return 0;
+    case "sync":
+        await SyncReport.RunAsync(ct);
+        return 0;
     case "image":
         await ImageReport.RunAsync(root, count > 0 ? count : 7, ct);
         return 0;
@@ -41,7 +45,7 @@ switch (name)
         return 0;
     default:
         Console.Error.WriteLine(
-            $"Unknown benchmark '{name}'. Use one of: startup, render, image, bump (then an optional count and --root <dir>)."
+            $"Unknown benchmark '{name}'. Use one of: startup, render, sync, image, bump (then an optional count and --root <dir>)."
         );
         return 2;
 }

@@ -40,7 +40,8 @@ internal static partial class ConfigRepoChanges
             };
         }
         var opener = context.PullRequests ?? throw NoPullRequestOpener();
-        var commit = await clone.CommitAsync(edit, ct);
+        await clone.CommitAsync(edit, ct);
+        var commit = await clone.HeadAsync(ct);
         if (await clone.RemoteTreeAsync(head, ct) == await clone.HeadTreeAsync(ct))
         {
             Log.Info($"{head} already holds this change; not pushing it again.");

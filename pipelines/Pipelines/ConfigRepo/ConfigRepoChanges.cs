@@ -91,11 +91,12 @@ internal static partial class ConfigRepoChanges
                 Files = files,
             };
         }
-        var commit = await clone.CommitAsync(edit, ct);
+        await clone.CommitAsync(edit, ct);
         if (!await clone.TryPushAsync(clone.Branch, force: false, ct))
         {
             return null;
         }
+        var commit = await clone.HeadAsync(ct);
         Log.Info($"Pushed {ShortSha(commit)} to {clone.Branch} of {clone.Repository}.");
         return new ConfigChangeResult
         {

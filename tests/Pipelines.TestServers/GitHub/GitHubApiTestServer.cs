@@ -84,10 +84,7 @@ public sealed partial class GitHubApiTestServer : IAsyncDisposable
         CancellationToken cancellationToken = default
     )
     {
-        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [] });
-        builder.Logging.ClearProviders();
-        builder.WebHost.ConfigureKestrel(options => options.Listen(IPAddress.Loopback, 0));
-        var app = builder.Build();
+        var app = LoopbackWebApp.Build();
         var path = "/" + apiPath.Trim('/') + (apiPath.Trim('/').Length > 0 ? "/" : "");
         var server = new GitHubApiTestServer(app, path);
         app.Run(server.HandleAsync);

@@ -27,11 +27,7 @@ internal sealed class ChartRepositoryServer : IAsyncDisposable
         _authorization = username is null
             ? null
             : "Basic " + Convert.ToBase64String(Encoding.UTF8.GetBytes($"{username}:{password}"));
-        // Kestrel on port 0: the kernel picks the port as it binds, so parallel tests never race for one.
-        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [] });
-        builder.Logging.ClearProviders();
-        builder.WebHost.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
-        _app = builder.Build();
+        _app = LoopbackWebApp.Build();
         _app.Run(ServeAsync);
         _app.StartAsync().GetAwaiter().GetResult();
         Url = _app.Urls.Single();

@@ -79,10 +79,7 @@ public sealed partial class KubeApiTestServer : IAsyncDisposable
         CancellationToken cancellationToken = default
     )
     {
-        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [] });
-        builder.Logging.ClearProviders();
-        builder.WebHost.ConfigureKestrel(options => options.Listen(IPAddress.Loopback, 0));
-        var app = builder.Build();
+        var app = LoopbackWebApp.Build();
         var server = new KubeApiTestServer(app, TimeProvider.System);
         app.Run(server.HandleAsync);
         await app.StartAsync(cancellationToken);

@@ -34,10 +34,7 @@ internal sealed class TokenAuthRegistry : IAsyncDisposable
         _credentials = username is null
             ? null
             : "Basic " + Convert.ToBase64String(Encoding.UTF8.GetBytes($"{username}:{password}"));
-        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [] });
-        builder.Logging.ClearProviders();
-        builder.WebHost.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
-        _app = builder.Build();
+        _app = LoopbackWebApp.Build();
         _app.Run(ServeAsync);
         _app.StartAsync().GetAwaiter().GetResult();
         Host = new Uri(_app.Urls.Single()).Authority;

@@ -34,10 +34,7 @@ internal sealed partial class SsmTestServer : IAsyncDisposable
     public static async Task<SsmTestServer> StartAsync()
     {
         var server = new SsmTestServer();
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
-        var app = builder.Build();
+        var app = LoopbackWebApp.Build();
         // As a Delegate (not a RequestDelegate), so that the returned IResult is written.
         app.MapPost("/", (Func<HttpContext, Task<IResult>>)server.HandleAsync);
         await app.StartAsync();

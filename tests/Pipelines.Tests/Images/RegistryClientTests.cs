@@ -39,12 +39,7 @@ public class RegistryClientTests(RegistryFixture registry) : IClassFixture<Regis
     {
         // Arrange
         using var folder = new TemporaryFolder();
-        await using var secured = await AuthenticatedRegistry.StartAsync(
-            Path.Combine(folder.Path, "auth"),
-            registry.Storage,
-            User,
-            Password
-        );
+        await using var secured = await StartBasicAuthAsync(folder);
         using var login = new RegistryLogin(Path.Combine(folder.Path, "login"), User, Password);
         using var client = new RegistryClient(RegistryTarget.Parse(secured.Host), login);
 
@@ -60,12 +55,7 @@ public class RegistryClientTests(RegistryFixture registry) : IClassFixture<Regis
     {
         // Arrange
         using var folder = new TemporaryFolder();
-        await using var secured = await AuthenticatedRegistry.StartAsync(
-            Path.Combine(folder.Path, "auth"),
-            registry.Storage,
-            User,
-            Password
-        );
+        await using var secured = await StartBasicAuthAsync(folder);
         const string wrong = "not-the-Pa55word";
         using var login = new RegistryLogin(Path.Combine(folder.Path, "login"), User, wrong);
         using var client = new RegistryClient(RegistryTarget.Parse(secured.Host), login);
@@ -143,4 +133,13 @@ public class RegistryClientTests(RegistryFixture registry) : IClassFixture<Regis
         );
         Assert.DoesNotContain(wrong, error.Message);
     }
+
+    /// <summary>A second real docker-registry over the fixture's storage, behind htpasswd basic auth.</summary>
+    private Task<AuthenticatedRegistry> StartBasicAuthAsync(TemporaryFolder folder) =>
+        AuthenticatedRegistry.StartAsync(
+            Path.Combine(folder.Path, "auth"),
+            registry.Storage,
+            User,
+            Password
+        );
 }

@@ -4,8 +4,11 @@ namespace Pipelines.ConfigRepo.Git;
 
 internal sealed partial class ConfigClone
 {
-    /// <summary>Commits everything the edit wrote, as one commit; returns its SHA.</summary>
-    public async Task<string> CommitAsync(ConfigEdit edit, CancellationToken ct)
+    /// <summary>
+    /// Commits everything the edit wrote, as one commit. Its SHA is read afterwards (<see cref="HeadAsync"/>), once
+    /// the push landed: between the fetch and the push every git process widens the window another writer can win.
+    /// </summary>
+    public async Task CommitAsync(ConfigEdit edit, CancellationToken ct)
     {
         await Git.RunAsync(ct, "add", "--all");
         var identity = await IdentityAsync(ct);
@@ -13,8 +16,9 @@ internal sealed partial class ConfigClone
             ct,
             [.. identity, "commit", "--quiet", "--no-verify", "-m", edit.Subject, "-m", edit.Body]
         );
-        return await Git.RunAsync(ct, "rev-parse", "HEAD");
     }
+
+    public Task<string> HeadAsync(CancellationToken ct) => Git.RunAsync(ct, "rev-parse", "HEAD");
 
     /// <summary>
     /// Pushes HEAD to <paramref name="branch"/>. Returns false when another push got there first (the caller redoes
@@ -81,8 +85,16 @@ internal sealed partial class ConfigClone
             ? ["--receive-pack=git -c receive.denyCurrentBranch=updateInstead receive-pack"]
             : [];
 
-    /// <summary>The committer: git's own configuration when it has one, else the CI bot or a local name.</summary>
-    private async Task<string[]> IdentityAsync(CancellationToken ct)
+    /// <summary>
+    /// The committer: git's own configuration when it has one, else the CI bot or a local name. Asked once per
+    /// clone; a redone edit commits as the same committer.
+    /// </summary>
+    private async Task<string[]> IdentityAsync(CancellationToken ct) =>
+        _identity ??= await ReadIdentityAsync(ct);
+
+    private string[]? _identity;
+
+    private async Task<string[]> ReadIdentityAsync(CancellationToken ct)
     {
         var configured = await Git.TryRunAsync(ct, "config", "user.email");
         if (configured.ExitCode == 0 && configured.StandardOutput.Trim().Length > 0)

@@ -1,10 +1,11 @@
 using System.Diagnostics;
 using k8s;
 using Pipelines.Helmfile.Rendering;
+using Pipelines.Sync;
 using Pipelines.Sync.Diff;
 using Pipelines.Sync.Kube;
 
-namespace Pipelines.Sync.Benchmarks;
+namespace Pipelines.Benchmarks.Sync;
 
 /// <summary>
 /// The measurements of <c>BenchmarkSync</c>, against any API server a caller connects to (bench/SyncBench runs them

@@ -3,7 +3,7 @@ using Pipelines.Helmfile.Manifests;
 using Pipelines.Helmfile.Rendering;
 using Pipelines.Helmfile.State;
 
-namespace Pipelines.Sync.Benchmarks;
+namespace Pipelines.Benchmarks.Sync;
 
 /// <summary>
 /// A render built in memory, no helm: <c>releases</c> releases of one cluster, each in its own namespace, with
