@@ -5,58 +5,61 @@ namespace Pipelines.Clusters;
 /// <summary>
 /// What a new cluster needs before the CD pipeline can sync it from Git: an identity for the pipeline and the rights
 /// Sync uses. A ServiceAccount <c>kube-system/pipelines-cd</c> (for Sync run inside the cluster, <c>apiServer:
-/// in-cluster</c>) and the group <see cref="Group"/> (the generated CD workflow's IAM role, mapped by the EKS access
+/// in-cluster</c>) and the group <c>pipelines:cd</c> (the generated CD workflow's IAM role, mapped by the EKS access
 /// entry ProvisionCluster writes when the environment has <c>cdRole:</c>) are bound to the ClusterRole
-/// <c>pipelines-cd</c>. Sync applies every kind a chart renders (CRDs, RBAC, namespaces) and prunes what it applied,
-/// so the role is as wide as Argo CD's application controller's: every verb on every resource. Narrow it here if
-/// your charts allow. The read-only jobs (drift, plans) get their own group, <see cref="ReadOnlyGroup"/> (mapped
-/// from <c>readOnlyRole:</c>), bound to the ClusterRole <c>pipelines-read-only</c>: get, list and watch on every
-/// resource and nothing else, which is all <c>Sync --check</c> does. The objects are applied by their own field
-/// manager, without Sync's tracking annotation, so no Sync --prune ever removes them.
+/// <c>pipelines-cd</c> (<see cref="Cd"/>). Sync applies every kind a chart renders (CRDs, RBAC, namespaces) and prunes
+/// what it applied, so the role is as wide as Argo CD's application controller's: every verb on every resource.
+/// Narrow it here if your charts allow. The read-only jobs (drift, plans) get their own group,
+/// <c>pipelines:read-only</c> (mapped from <c>readOnlyRole:</c>), bound to the ClusterRole <c>pipelines-read-only</c>
+/// (<see cref="ReadOnly"/>): get, list and watch on every resource and nothing else, which is all <c>Sync --check</c>
+/// does. The objects are applied by their own field manager, without Sync's tracking annotation, so no Sync --prune
+/// ever removes them.
 /// </summary>
 internal static class CdBootstrap
 {
-    public const string Name = "pipelines-cd";
     public const string Namespace = "kube-system";
-    public const string Group = "pipelines:cd";
-    public const string ReadOnlyName = "pipelines-read-only";
-    public const string ReadOnlyGroup = "pipelines:read-only";
     public const string FieldManager = "pipelines-bootstrap";
 
-    /// <summary>The verbs of the read-only ClusterRole: reads, never a write, a delete or an escalation.</summary>
-    public static IReadOnlyList<string> ReadOnlyVerbs { get; } = ["get", "list", "watch"];
+    /// <summary>The CD pipeline's role: every verb on every resource. Its ServiceAccount bears the same name.</summary>
+    public static BootstrapRole Cd { get; } = new("pipelines-cd", "pipelines:cd", ["*"]);
+
+    /// <summary>The read-only jobs' role: reads, never a write, a delete or an escalation.</summary>
+    public static BootstrapRole ReadOnly { get; } =
+        new("pipelines-read-only", "pipelines:read-only", ["get", "list", "watch"]);
 
     private const string Rbac = "rbac.authorization.k8s.io/v1";
 
     public static IReadOnlyList<Dictionary<string, object?>> Manifests(string cluster) =>
         [
-            Object("v1", "ServiceAccount", Name, cluster, Namespace, []),
-            Object(Rbac, "ClusterRole", Name, cluster, null, Rules(["*"])),
-            Object(
-                Rbac,
-                "ClusterRoleBinding",
-                Name,
+            Object("v1", "ServiceAccount", Cd.Name, cluster, Namespace, []),
+            .. Role(
+                Cd,
                 cluster,
-                null,
-                Binding(
-                    Name,
-                    new Dictionary<string, object?>
-                    {
-                        ["kind"] = "ServiceAccount",
-                        ["name"] = Name,
-                        ["namespace"] = Namespace,
-                    },
-                    GroupSubject(Group)
-                )
+                new Dictionary<string, object?>
+                {
+                    ["kind"] = "ServiceAccount",
+                    ["name"] = Cd.Name,
+                    ["namespace"] = Namespace,
+                }
             ),
-            Object(Rbac, "ClusterRole", ReadOnlyName, cluster, null, Rules(ReadOnlyVerbs)),
+            .. Role(ReadOnly, cluster),
+        ];
+
+    /// <summary>The role's ClusterRole, and its binding to the role's group after any <paramref name="subjects"/>.</summary>
+    private static IEnumerable<Dictionary<string, object?>> Role(
+        BootstrapRole role,
+        string cluster,
+        params Dictionary<string, object?>[] subjects
+    ) =>
+        [
+            Object(Rbac, "ClusterRole", role.Name, cluster, null, Rules(role.Verbs)),
             Object(
                 Rbac,
                 "ClusterRoleBinding",
-                ReadOnlyName,
+                role.Name,
                 cluster,
                 null,
-                Binding(ReadOnlyName, GroupSubject(ReadOnlyGroup))
+                Binding(role.Name, [.. subjects, GroupSubject(role.Group)])
             ),
         ];
 
@@ -76,7 +79,7 @@ internal static class CdBootstrap
 
     private static Dictionary<string, object?> Binding(
         string role,
-        params Dictionary<string, object?>[] subjects
+        IReadOnlyList<Dictionary<string, object?>> subjects
     ) =>
         new()
         {
@@ -157,3 +160,10 @@ internal static class CdBootstrap
         return manifest;
     }
 }
+
+/// <summary>
+/// An identity the pipeline's jobs act as in a cluster: the ClusterRole <paramref name="Name"/> with
+/// <paramref name="Verbs"/> on every resource, bound to the Kubernetes group <paramref name="Group"/>, which an EKS
+/// access entry maps an IAM role to.
+/// </summary>
+internal sealed record BootstrapRole(string Name, string Group, IReadOnlyList<string> Verbs);

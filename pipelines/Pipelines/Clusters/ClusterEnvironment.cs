@@ -14,13 +14,13 @@ public sealed record ClusterEnvironment
 
     /// <summary>
     /// The IAM role the generated CD workflow assumes (<c>cdRole:</c>); when set, each new cluster gets an EKS access
-    /// entry mapping it to the Kubernetes group the bootstrap RBAC binds (<see cref="CdBootstrap.Group"/>).
+    /// entry mapping it to the Kubernetes group the bootstrap RBAC binds (<see cref="CdBootstrap.Cd"/>).
     /// </summary>
     public string? CdRole { get; init; }
 
     /// <summary>
     /// The IAM role of the read-only jobs, drift and plans (<c>readOnlyRole:</c>); when set, each new cluster gets an
-    /// EKS access entry mapping it to <see cref="CdBootstrap.ReadOnlyGroup"/>, which may get, list and watch only.
+    /// EKS access entry mapping it to the group of <see cref="CdBootstrap.ReadOnly"/>, which may get, list and watch only.
     /// </summary>
     public string? ReadOnlyRole { get; init; }
 

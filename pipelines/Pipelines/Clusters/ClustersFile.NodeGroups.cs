@@ -89,21 +89,7 @@ internal static partial class ClustersFile
                 $"{what}: needs minSize <= desiredCapacity <= maxSize and maxSize > 0 (got {min} <= {desired} <= {max})."
             );
         }
-        return new NodeGroupProfile
-        {
-            Name = group.Name,
-            InstanceTypes = group.InstanceTypes,
-            MinSize = min,
-            MaxSize = max,
-            DesiredCapacity = desired,
-            VolumeSize = group.VolumeSize,
-            PrivateNetworking = group.PrivateNetworking ?? false,
-            Spot = group.Spot ?? false,
-            Labels = new SortedDictionary<string, string>(
-                group.Labels?.ToDictionary() ?? [],
-                StringComparer.Ordinal
-            ),
-        };
+        return group.ToProfile(min, max, desired);
     }
 
     [GeneratedRegex("^[a-zA-Z][-a-zA-Z0-9]*$")]

@@ -50,4 +50,25 @@ internal sealed record NodeGroupEntry
     public bool? PrivateNetworking { get; init; }
     public bool? Spot { get; init; }
     public IReadOnlyDictionary<string, string>? Labels { get; init; }
+
+    /// <summary>
+    /// The model's profile, with the sizes the caller checked (or defaulted, as clusters.yaml may) and the optional
+    /// fields at their defaults: on-demand, public subnets, no labels.
+    /// </summary>
+    public NodeGroupProfile ToProfile(int minSize, int maxSize, int desiredCapacity) =>
+        new()
+        {
+            Name = Name,
+            InstanceTypes = InstanceTypes,
+            MinSize = minSize,
+            MaxSize = maxSize,
+            DesiredCapacity = desiredCapacity,
+            VolumeSize = VolumeSize,
+            PrivateNetworking = PrivateNetworking ?? false,
+            Spot = Spot ?? false,
+            Labels = new SortedDictionary<string, string>(
+                Labels?.ToDictionary() ?? [],
+                StringComparer.Ordinal
+            ),
+        };
 }

@@ -38,17 +38,18 @@ internal static class ClusterConfigFactory
         }
         return new EksClusterConfig
         {
-            Metadata = new EksMetadata(
-                name,
-                region,
-                version,
-                new SortedDictionary<string, string>(StringComparer.Ordinal)
+            Metadata = new EksMetadata
+            {
+                Name = name,
+                Region = region,
+                Version = version,
+                Tags = new SortedDictionary<string, string>(StringComparer.Ordinal)
                 {
                     ["environment"] = environment.Name,
                     ["color"] = color.ToString().ToLowerInvariant(),
                     ["managed-by"] = "pipelines",
-                }
-            ),
+                },
+            },
             WithOidc = true,
             ManagedNodeGroups = environment.NodeGroups,
             Addons = CoreAddons,
@@ -59,11 +60,12 @@ internal static class ClusterConfigFactory
     /// <summary>The pipeline's roles, each mapped to the group its bootstrap RBAC binds.</summary>
     private static IReadOnlyList<EksAccessEntry> AccessEntries(ClusterEnvironment environment) =>
         [
-            .. environment.CdRole is { } cd
-                ? [new EksAccessEntry(cd, [CdBootstrap.Group])]
-                : Array.Empty<EksAccessEntry>(),
-            .. environment.ReadOnlyRole is { } readOnly
-                ? [new EksAccessEntry(readOnly, [CdBootstrap.ReadOnlyGroup])]
-                : Array.Empty<EksAccessEntry>(),
+            .. AccessEntry(environment.CdRole, CdBootstrap.Cd),
+            .. AccessEntry(environment.ReadOnlyRole, CdBootstrap.ReadOnly),
         ];
+
+    private static IEnumerable<EksAccessEntry> AccessEntry(string? principal, BootstrapRole role) =>
+        principal is null
+            ? []
+            : [new EksAccessEntry { PrincipalArn = principal, KubernetesGroups = [role.Group] }];
 }

@@ -16,16 +16,9 @@ internal static partial class ClusterConfigYaml
         Expect(read, document, "kind", document.Kind, EksClusterConfig.Kind);
         return new EksClusterConfig
         {
-            Metadata = new EksMetadata(
-                document.Metadata.Name,
-                document.Metadata.Region,
-                document.Metadata.Version,
-                Sorted(document.Metadata.Tags)
-            ),
+            Metadata = document.Metadata with { Tags = Sorted(document.Metadata.Tags) },
             WithOidc = document.Iam.WithOidc,
-            AccessEntries = (document.AccessConfig?.AccessEntries ?? [])
-                .Select(e => new EksAccessEntry(e.PrincipalArn, e.KubernetesGroups))
-                .ToList(),
+            AccessEntries = document.AccessConfig?.AccessEntries ?? [],
             ManagedNodeGroups = (document.ManagedNodeGroups ?? [])
                 .Select(g => NodeGroup(read, g))
                 .ToList(),
@@ -64,19 +57,10 @@ internal static partial class ClusterConfigYaml
                 group,
                 $"node group '{group.Name}': required field '{field}' is missing; add it: a whole number."
             );
-        return new NodeGroupProfile
-        {
-            Name = group.Name,
-            InstanceTypes = group.InstanceTypes,
-            MinSize = Size(group.MinSize, "minSize"),
-            MaxSize = Size(group.MaxSize, "maxSize"),
-            DesiredCapacity = Size(group.DesiredCapacity, "desiredCapacity"),
-            VolumeSize = group.VolumeSize,
-            PrivateNetworking = group.PrivateNetworking ?? false,
-            Spot = group.Spot ?? false,
-            Labels = group.Labels is { } labels
-                ? Sorted(labels)
-                : Sorted(new Dictionary<string, string>()),
-        };
+        return group.ToProfile(
+            Size(group.MinSize, "minSize"),
+            Size(group.MaxSize, "maxSize"),
+            Size(group.DesiredCapacity, "desiredCapacity")
+        );
     }
 }

@@ -30,13 +30,7 @@ internal static partial class ClusterConfigYaml
         {
             ApiVersion = EksClusterConfig.ApiVersion,
             Kind = EksClusterConfig.Kind,
-            Metadata = new MetadataEntry
-            {
-                Name = config.Metadata.Name,
-                Region = config.Metadata.Region,
-                Version = config.Metadata.Version,
-                Tags = Sorted(config.Metadata.Tags),
-            },
+            Metadata = config.Metadata with { Tags = Sorted(config.Metadata.Tags) },
             Iam = new IamEntry { WithOidc = config.WithOidc },
             AccessConfig =
                 config.AccessEntries.Count == 0
@@ -44,13 +38,7 @@ internal static partial class ClusterConfigYaml
                     : new AccessConfigEntry
                     {
                         AuthenticationMode = "API_AND_CONFIG_MAP",
-                        AccessEntries = config
-                            .AccessEntries.Select(e => new AccessEntryEntry
-                            {
-                                PrincipalArn = e.PrincipalArn,
-                                KubernetesGroups = e.KubernetesGroups,
-                            })
-                            .ToList(),
+                        AccessEntries = config.AccessEntries,
                     },
             ManagedNodeGroups = config.ManagedNodeGroups.Select(NodeGroup).ToList(),
             Addons = config

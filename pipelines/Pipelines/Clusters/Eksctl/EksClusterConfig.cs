@@ -1,3 +1,5 @@
+using YamlDotNet.Serialization;
+
 namespace Pipelines.Clusters.Eksctl;
 
 /// <summary>
@@ -25,12 +27,13 @@ internal sealed record EksClusterConfig
 }
 
 /// <summary><c>metadata</c>: the cluster's name, region, Kubernetes version and AWS tags (sorted by key).</summary>
-internal sealed record EksMetadata(
-    string Name,
-    string Region,
-    string Version,
-    IReadOnlyDictionary<string, string> Tags
-);
+internal sealed record EksMetadata
+{
+    public required string Name { get; init; }
+    public required string Region { get; init; }
+    public required string Version { get; init; }
+    public required IReadOnlyDictionary<string, string> Tags { get; init; }
+}
 
 /// <summary>An EKS add-on, with the eksctl well-known IAM policies its service account gets (IRSA).</summary>
 internal sealed record EksAddon(string Name, IReadOnlyList<string> WellKnownPolicies)
@@ -40,4 +43,9 @@ internal sealed record EksAddon(string Name, IReadOnlyList<string> WellKnownPoli
 }
 
 /// <summary>An IAM principal given access to the cluster, as members of Kubernetes groups.</summary>
-internal sealed record EksAccessEntry(string PrincipalArn, IReadOnlyList<string> KubernetesGroups);
+internal sealed record EksAccessEntry
+{
+    [YamlMember(Alias = "principalARN")]
+    public required string PrincipalArn { get; init; }
+    public required IReadOnlyList<string> KubernetesGroups { get; init; }
+}

@@ -82,7 +82,13 @@ internal static class AppMigration
                     + string.Join(", ", environments.Select(e => e.Name))
                     + "."
             );
-        var target = Target(environment, request.To, clustersFile);
+        var target = NameLookup.Find(
+            environment.Live,
+            c => c.Name,
+            request.To,
+            $"--to {request.To}: not a live cluster of {environment.Name} in {clustersFile}.",
+            "Live clusters"
+        );
         var apps = AppCatalog.Load(
             workspace.Root,
             workspace.Root / helmfileFile,
@@ -120,25 +126,6 @@ internal static class AppMigration
         {
             Labels = ["migrate-app"],
         };
-    }
-
-    private static ClusterDefinition Target(
-        ClusterEnvironment environment,
-        string name,
-        string file
-    )
-    {
-        var live = environment.Live;
-        return live.FirstOrDefault(c => c.Name == name)
-            ?? throw new UsageException(
-                $"--to {name}: not a live cluster of {environment.Name} in {file}."
-                    + (
-                        Suggestions.Closest(name, live.Select(c => c.Name)) is { } close
-                            ? $" Did you mean '{close}'?"
-                            : ""
-                    )
-                    + $" Live clusters: {string.Join(", ", live.Select(c => c.Name))}."
-            );
     }
 
     /// <summary>Reads the edited file back: the target carries the whole app, the old clusters none of it.</summary>

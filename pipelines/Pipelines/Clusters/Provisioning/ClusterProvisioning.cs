@@ -140,8 +140,8 @@ internal static class ClusterProvisioning
                             $"{m["kind"]} {((Dictionary<string, object?>)m["metadata"]!)["name"]}"
                         )
                 )
-                + $" (group {CdBootstrap.Group}{(plan.Environment.CdRole is { } role ? $", mapped from {role}" : "")}; "
-                + $"group {CdBootstrap.ReadOnlyGroup}, get/list/watch only"
+                + $" (group {CdBootstrap.Cd.Group}{(plan.Environment.CdRole is { } role ? $", mapped from {role}" : "")}; "
+                + $"group {CdBootstrap.ReadOnly.Group}, {string.Join("/", CdBootstrap.ReadOnly.Verbs)} only"
                 + $"{(plan.Environment.ReadOnlyRole is { } reader ? $", mapped from {reader}" : "")})"
         );
     }

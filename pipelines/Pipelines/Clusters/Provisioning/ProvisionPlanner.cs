@@ -37,7 +37,13 @@ internal static class ProvisionPlanner
             ? File.ReadAllText(settings.ClustersFile)
             : "";
         var environments = settings.LoadEnvironments();
-        var environment = Find(environments, request.Environment, settings.RelativeClustersFile);
+        var environment = NameLookup.Find(
+            environments,
+            e => e.Name,
+            request.Environment,
+            $"--env {request.Environment}: {settings.RelativeClustersFile} declares no such environment.",
+            "Environments"
+        );
         var today = settings.Today;
         var version = calendar.Choose(request.KubeVersion);
         if (version.Support is { } known && !known.CanCreateOn(today))
@@ -106,22 +112,6 @@ internal static class ProvisionPlanner
                     (IReadOnlyList<string>)[.. cluster.Carries.Select(c => c.ToString())]
                 ),
             ]
-        );
-
-    private static ClusterEnvironment Find(
-        IReadOnlyList<ClusterEnvironment> environments,
-        string name,
-        string file
-    ) =>
-        environments.FirstOrDefault(e => e.Name == name)
-        ?? throw new UsageException(
-            $"--env {name}: {file} declares no such environment."
-                + (
-                    Suggestions.Closest(name, environments.Select(e => e.Name)) is { } close
-                        ? $" Did you mean '{close}'?"
-                        : ""
-                )
-                + $" Environments: {string.Join(", ", environments.Select(e => e.Name))}."
         );
 
     private static string Support(EksVersionChoice choice, DateOnly today, EksCalendar calendar)

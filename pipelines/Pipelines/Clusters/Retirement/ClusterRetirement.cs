@@ -178,17 +178,13 @@ internal static class ClusterRetirement
     )
     {
         var all = environments.SelectMany(e => e.Clusters).ToList();
-        var cluster =
-            all.FirstOrDefault(c => c.Name == name)
-            ?? throw new UsageException(
-                $"--name {name}: no such cluster in {file}."
-                    + (
-                        Suggestions.Closest(name, all.Select(c => c.Name)) is { } close
-                            ? $" Did you mean '{close}'?"
-                            : ""
-                    )
-                    + $" Clusters: {string.Join(", ", all.Select(c => c.Name))}."
-            );
+        var cluster = NameLookup.Find(
+            all,
+            c => c.Name,
+            name,
+            $"--name {name}: no such cluster in {file}.",
+            "Clusters"
+        );
         if (cluster.Environment != environment)
         {
             var own = all.Where(c => c.Environment == environment).Select(c => c.Name).ToList();
