@@ -51,12 +51,15 @@ internal sealed partial class ConfigClone
         );
     }
 
-    /// <summary>Throws away the local commit and takes the remote branch's new HEAD, to redo the edit there.</summary>
+    /// <summary>
+    /// Throws away the local commit and takes the remote branch's new HEAD, to redo the edit there. Only ever after a
+    /// lost push: the edit's files were all committed (<c>add --all</c>), so the hard reset alone puts the working
+    /// tree back; no <c>git clean</c>, one process fewer in the window another writer can win.
+    /// </summary>
     public async Task ResetToRemoteAsync(CancellationToken ct)
     {
         await Git.RunAsync(ct, "fetch", "--quiet", "--depth", "1", "--no-tags", "origin", Branch);
         await Git.RunAsync(ct, "reset", "--quiet", "--hard", "FETCH_HEAD");
-        await Git.RunAsync(ct, "clean", "--quiet", "-fdx");
         Workspace.Forget();
     }
 
