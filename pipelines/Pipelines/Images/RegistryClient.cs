@@ -57,7 +57,7 @@ internal sealed class RegistryClient(RegistryTarget registry, RegistryLogin? log
                 return await SkopeoFindAsync($"{registry.Repository(name)}:{tag}", ct);
             case HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden:
                 throw new RegistryAccessException(
-                    $"Registry {registry.Host} refused to let {login?.User} read {registry.RepositoryPath(name)} "
+                    $"Registry {registry.Host} refused to let {(login is null ? "an anonymous request" : login.User)} read {registry.RepositoryPath(name)} "
                         + $"({(int)response.StatusCode} {response.ReasonPhrase}). Check that the credentials may pull and push this repository."
                 );
         }
