@@ -48,6 +48,11 @@ internal static partial class RegistryRetry
         exception switch
         {
             ToolException tool => TransientPattern().IsMatch(tool.Detail),
+            // A certificate the registry's TLS fails on does not pass with time: no retries for it.
+            HttpRequestException
+            {
+                InnerException: System.Security.Authentication.AuthenticationException
+            } => false,
             HttpRequestException http => http.StatusCode is null
                 || (int)http.StatusCode >= 500
                 || http.StatusCode == System.Net.HttpStatusCode.TooManyRequests,
