@@ -30,16 +30,23 @@ internal sealed class LocalRegistry : IAsyncDisposable
     public static AbsolutePath DirectoryFor(IPipelineBuild build) =>
         build.TemporaryDirectory / "registry";
 
-    public static async Task<LocalRegistry> StartAsync(string directory, CancellationToken ct)
+    /// <param name="directory">Where its config (and, by default, its storage) lives.</param>
+    /// <param name="ct">Stops the wait for it to answer.</param>
+    /// <param name="storage">The images' folder (default <c>directory/data</c>): a second registry may serve another's.</param>
+    /// <param name="htpasswd">An htpasswd file (bcrypt) that puts the registry behind basic auth, as distribution's
+    /// <c>htpasswd</c> backend does: 401 with <c>WWW-Authenticate</c> without the right password.</param>
+    public static async Task<LocalRegistry> StartAsync(
+        string directory,
+        CancellationToken ct,
+        string? storage = null,
+        string? htpasswd = null
+    )
     {
         var port = FreePort();
         var config = Path.Combine(directory, "config.yml");
-        Directory.CreateDirectory(Path.Combine(directory, "data"));
-        await AtomicFile.WriteAllTextAsync(
-            config,
-            Config(Path.Combine(directory, "data"), port),
-            ct
-        );
+        storage ??= Path.Combine(directory, "data");
+        Directory.CreateDirectory(storage);
+        await AtomicFile.WriteAllTextAsync(config, Config(storage, port, htpasswd), ct);
         var stop = new CancellationTokenSource();
         var command = ToolCommand.For("docker-registry").WithArguments("serve", config);
         var process = ToolRunner.Default.RunAsync(command, ToolOutput.Capture, stop.Token);
@@ -70,7 +77,8 @@ internal sealed class LocalRegistry : IAsyncDisposable
             try
             {
                 using var response = await http.GetAsync($"http://{Host}/v2/", ct);
-                if (response.StatusCode == HttpStatusCode.OK)
+                // 401: it answers, behind the basic auth it was started with.
+                if (response.StatusCode is HttpStatusCode.OK or HttpStatusCode.Unauthorized)
                 {
                     return;
                 }
@@ -114,7 +122,7 @@ internal sealed class LocalRegistry : IAsyncDisposable
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
-    private static string Config(string storage, int port) =>
+    private static string Config(string storage, int port, string? htpasswd) =>
         $"""
             version: 0.1
             log:
@@ -128,5 +136,16 @@ internal sealed class LocalRegistry : IAsyncDisposable
                 enabled: true
             http:
               addr: 127.0.0.1:{port}
-            """;
+            """
+        + (
+            htpasswd is null
+                ? ""
+                : $"""
+
+                    auth:
+                      htpasswd:
+                        realm: pipelines
+                        path: {htpasswd}
+                    """
+        );
 }

@@ -1,6 +1,4 @@
-using System.Net;
-using System.Net.Sockets;
-using Pipelines.Tools;
+using Pipelines.Images;
 
 namespace Pipelines.Tests.Helmfile.Remote;
 
@@ -10,18 +8,12 @@ namespace Pipelines.Tests.Helmfile.Remote;
 /// </summary>
 internal sealed class AuthenticatedRegistry : IAsyncDisposable
 {
-    private readonly CancellationTokenSource _stop;
-    private readonly Task _process;
+    private readonly LocalRegistry _registry;
 
-    private AuthenticatedRegistry(int port, Task process, CancellationTokenSource stop)
-    {
-        Host = $"127.0.0.1:{port}";
-        _process = process;
-        _stop = stop;
-    }
+    private AuthenticatedRegistry(LocalRegistry registry) => _registry = registry;
 
     /// <summary><c>127.0.0.1:PORT</c>.</summary>
-    public string Host { get; }
+    public string Host => _registry.Host;
 
     public static async Task<AuthenticatedRegistry> StartAsync(
         string directory,
@@ -36,71 +28,10 @@ internal sealed class AuthenticatedRegistry : IAsyncDisposable
             htpasswd,
             $"{username}:{BCrypt.Net.BCrypt.HashPassword(password)}\n"
         );
-        int port;
-        using (var probe = new TcpListener(IPAddress.Loopback, 0))
-        {
-            probe.Start();
-            port = ((IPEndPoint)probe.LocalEndpoint).Port;
-        }
-        var config = Path.Combine(directory, "config.yml");
-        await File.WriteAllTextAsync(
-            config,
-            $"""
-            version: 0.1
-            log:
-              level: warn
-              accesslog:
-                disabled: true
-            storage:
-              filesystem:
-                rootdirectory: {storage}
-            http:
-              addr: 127.0.0.1:{port}
-            auth:
-              htpasswd:
-                realm: charts
-                path: {htpasswd}
-            """
+        return new AuthenticatedRegistry(
+            await LocalRegistry.StartAsync(directory, default, storage, htpasswd)
         );
-        var stop = new CancellationTokenSource();
-        var process = ToolRunner.Default.RunAsync(
-            ToolCommand.For("docker-registry").WithArguments("serve", config),
-            ToolOutput.Capture,
-            stop.Token
-        );
-        var registry = new AuthenticatedRegistry(port, process, stop);
-        using var http = new HttpClient();
-        for (var attempt = 0; attempt < 100; attempt++)
-        {
-            try
-            {
-                using var response = await http.GetAsync($"http://{registry.Host}/v2/");
-                if (response.StatusCode == HttpStatusCode.Unauthorized)
-                {
-                    return registry;
-                }
-            }
-            catch (HttpRequestException)
-            {
-                // Not listening yet.
-            }
-            await Task.Delay(100);
-        }
-        await registry.DisposeAsync();
-        throw new InvalidOperationException($"docker-registry did not answer on {registry.Host}");
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        await _stop.CancelAsync();
-        try
-        {
-            await _process;
-        }
-        catch (Exception exception) when (exception is OperationCanceledException or ToolException)
-        {
-            // Killed on purpose, or it had already failed.
-        }
-        _stop.Dispose();
-    }
+    public ValueTask DisposeAsync() => _registry.DisposeAsync();
 }
