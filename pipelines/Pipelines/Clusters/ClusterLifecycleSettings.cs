@@ -34,7 +34,7 @@ public sealed record ClusterLifecycleSettings
 
     private readonly AbsolutePath? _temporaryDirectory;
 
-    /// <summary>The EKS calendar: today's cache, else live from the AWS CLI, else the in-code table (printed).</summary>
+    /// <summary>The EKS calendar: today's cache, else live from the AWS CLI, else the built-in table (printed).</summary>
     public Task<EksCalendar> LoadCalendarAsync(
         string? region,
         CancellationToken cancellationToken

@@ -1,4 +1,4 @@
-using System.Globalization;
+using Pipelines.Clusters.Calendar;
 using Pipelines.Helmfile.Manifests;
 
 namespace Pipelines.Clusters;
@@ -30,36 +30,28 @@ public sealed record EksVersion(
 /// The offline fallback of the EKS calendar (<see cref="Calendar.EksCalendar"/>): the versions the project knows EKS
 /// supports, after the "Amazon EKS Kubernetes release calendar"
 /// (https://docs.aws.amazon.com/eks/latest/userguide/kubernetes-versions.html#kubernetes-release-calendar;
-/// source: awsdocs/amazon-eks-user-guide, latest/ug/versioning/kubernetes-versions.adoc). Dates are UTC, as AWS
-/// gives them. When the AWS CLI and credentials are there, the lifecycle targets read the calendar live
-/// (<c>aws eks describe-cluster-versions</c>) instead, so this table only has to be right offline.
+/// source: awsdocs/amazon-eks-user-guide, latest/ug/versioning/kubernetes-versions.adoc). The rows are data, kept in
+/// <see cref="File"/> in the format of the live calendar's cache and read by the same reader; the file is embedded in
+/// the assembly. Dates are UTC, as AWS gives them. When the AWS CLI and credentials are there, the lifecycle targets
+/// read the calendar live (<c>aws eks describe-cluster-versions</c>) instead, so this table only has to be right
+/// offline.
 /// </summary>
 /// <remarks>
-/// Checked on 2026-12-05. 1.35: EKS release 2026-01-28, standard support until 2027-03-27, extended until
-/// 2028-03-27 (endoflife.date/amazon-eks, which follows the AWS calendar; the same dates are in AWS's
-/// sample-apex-skills EKS calendar, verified 2026-04-24). 1.36: the EKS release notes say "Kubernetes 1.36 is now
-/// available in Amazon EKS" (kubernetes-versions-standard.html#kubernetes-1-36, June 2026), but no source found gave
-/// its exact release and support dates, so it has no row: with no live calendar, a version newer than the table is a
-/// warning, not a refusal. The newest row is the default of ProvisionCluster and UpgradeBriefing offline.
+/// Checked on 2026-12-05 (the file's <c>fetched</c>). 1.35: EKS release 2026-01-28, standard support until
+/// 2027-03-27, extended until 2028-03-27 (endoflife.date/amazon-eks, which follows the AWS calendar; the same dates
+/// are in AWS's sample-apex-skills EKS calendar, verified 2026-04-24). 1.36: the EKS release notes say "Kubernetes
+/// 1.36 is now available in Amazon EKS" (kubernetes-versions-standard.html#kubernetes-1-36, June 2026), but no
+/// source found gave its exact release and support dates, so it has no row: with no live calendar, a version newer
+/// than the table is a warning, not a refusal. The newest row is the default of ProvisionCluster and
+/// UpgradeBriefing offline.
 /// </remarks>
 internal static class EksVersions
 {
+    /// <summary>Where the table is kept, as the messages that ask for an update name it.</summary>
+    public const string File = "pipelines/Pipelines/Clusters/Calendar/eks-versions.json";
+
     /// <summary>Oldest first.</summary>
-    public static IReadOnlyList<EksVersion> All { get; } =
-    [
-        Row("1.24", "2022-11-15", "2024-01-31", "2025-01-31"),
-        Row("1.25", "2023-02-22", "2024-05-01", "2025-05-01"),
-        Row("1.26", "2023-04-11", "2024-06-11", "2025-06-11"),
-        Row("1.27", "2023-05-24", "2024-07-24", "2025-07-24"),
-        Row("1.28", "2023-09-26", "2024-11-26", "2025-11-26"),
-        Row("1.29", "2024-01-23", "2025-03-23", "2026-03-23"),
-        Row("1.30", "2024-05-23", "2025-07-23", "2026-07-23"),
-        Row("1.31", "2024-09-26", "2025-11-26", "2026-11-26"),
-        Row("1.32", "2025-01-23", "2026-03-23", "2027-03-23"),
-        Row("1.33", "2025-05-29", "2026-07-29", "2027-07-29"),
-        Row("1.34", "2025-10-02", "2026-12-02", "2027-12-02"),
-        Row("1.35", "2026-01-28", "2027-03-27", "2028-03-27"),
-    ];
+    public static IReadOnlyList<EksVersion> All { get; } = Load();
 
     /// <summary>The newest version the project knows EKS supports.</summary>
     public static EksVersion Newest => All[^1];
@@ -71,13 +63,16 @@ internal static class EksVersions
         return All.FirstOrDefault(v => v.Version == parsed);
     }
 
-    private static EksVersion Row(
-        string version,
-        string release,
-        string endOfStandard,
-        string endOfExtended
-    ) => new(version, Date(release), Date(endOfStandard), Date(endOfExtended));
+    private static IReadOnlyList<EksVersion> Load()
+    {
+        using var stream =
+            typeof(EksVersions).Assembly.GetManifestResourceStream(ResourceName)
+            ?? throw new InvalidOperationException(
+                $"{ResourceName} is not embedded in the assembly."
+            );
+        using var reader = new StreamReader(stream);
+        return EksCalendarJson.ReadCache(reader.ReadToEnd()).Versions;
+    }
 
-    private static DateOnly Date(string text) =>
-        DateOnly.ParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture);
+    private const string ResourceName = "Pipelines.Clusters.EksVersions.json";
 }

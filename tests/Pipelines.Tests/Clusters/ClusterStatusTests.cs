@@ -140,7 +140,7 @@ public class ClusterStatusTests
             markdown
         );
         Assert.Contains(
-            "EKS support dates: the in-code table pipelines/Pipelines/Clusters/EksVersions.cs (offline fallback: the AWS CLI (aws) is not on PATH).",
+            "EKS support dates: the built-in table pipelines/Pipelines/Clusters/Calendar/eks-versions.json (offline fallback: the AWS CLI (aws) is not on PATH).",
             markdown
         );
         Assert.Contains(

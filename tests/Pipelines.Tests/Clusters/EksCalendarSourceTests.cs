@@ -4,7 +4,7 @@ namespace Pipelines.Tests.Clusters;
 
 /// <summary>
 /// Where the lifecycle targets get the EKS calendar, with a stand-in <c>aws</c> on the build's PATH: live, then the
-/// cache, and the in-code table when the AWS CLI is missing, fails or prints something else; always saying which.
+/// cache, and the built-in table when the AWS CLI is missing, fails or prints something else; always saying which.
 /// </summary>
 public class EksCalendarSourceTests
 {
@@ -94,13 +94,13 @@ public class EksCalendarSourceTests
         // Assert
         Assert.True(result.ExitCode == 0, result.AllOutput);
         Assert.Contains(
-            "Could not read the EKS calendar live, so support dates come from the in-code table "
-                + "pipelines/Pipelines/Clusters/EksVersions.cs (offline fallback: ",
+            "Could not read the EKS calendar live, so support dates come from the built-in table "
+                + "pipelines/Pipelines/Clusters/Calendar/eks-versions.json (offline fallback: ",
             result.AllOutput
         );
         Assert.Contains("exited with code 253: Unable to locate credentials.", result.AllOutput);
         Assert.Contains(
-            "EKS support dates: the in-code table pipelines/Pipelines/Clusters/EksVersions.cs",
+            "EKS support dates: the built-in table pipelines/Pipelines/Clusters/Calendar/eks-versions.json",
             result.Output
         );
         Assert.False(
@@ -125,7 +125,7 @@ public class EksCalendarSourceTests
             result.AllOutput
         );
         Assert.Contains(
-            "EKS calendar: the in-code table pipelines/Pipelines/Clusters/EksVersions.cs",
+            "EKS calendar: the built-in table pipelines/Pipelines/Clusters/Calendar/eks-versions.json",
             result.Output
         );
     }
@@ -163,7 +163,7 @@ public class EksCalendarSourceTests
         // Assert
         Assert.True(result.ExitCode == 0, result.AllOutput);
         Assert.Contains(
-            "EKS calendar: the in-code table pipelines/Pipelines/Clusters/EksVersions.cs (offline fallback: the AWS CLI (aws) is not on PATH).",
+            "EKS calendar: the built-in table pipelines/Pipelines/Clusters/Calendar/eks-versions.json (offline fallback: the AWS CLI (aws) is not on PATH).",
             result.Output
         );
         Assert.DoesNotContain("warning", result.AllOutput, StringComparison.OrdinalIgnoreCase);
@@ -190,11 +190,11 @@ public class EksCalendarSourceTests
         // Assert
         Assert.True(result.ExitCode == 0, result.AllOutput);
         Assert.Contains(
-            "--kube-version 1.37: Kubernetes 1.37 is newer than the newest version in pipelines/Pipelines/Clusters/EksVersions.cs (1.35)",
+            "--kube-version 1.37: Kubernetes 1.37 is newer than the newest version in pipelines/Pipelines/Clusters/Calendar/eks-versions.json (1.35)",
             result.AllOutput
         );
         Assert.Contains(
-            "ok  Kubernetes 1.37: support dates unknown, not in the in-code table pipelines/Pipelines/Clusters/EksVersions.cs",
+            "ok  Kubernetes 1.37: support dates unknown, not in the built-in table pipelines/Pipelines/Clusters/Calendar/eks-versions.json",
             result.Output
         );
         Assert.Contains("  version: \"1.37\"", result.Output);

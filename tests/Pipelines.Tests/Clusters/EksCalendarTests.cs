@@ -142,7 +142,7 @@ public class EksCalendarTests
         Assert.Equal("1.37", choice.Version);
         Assert.Null(choice.Support);
         Assert.Contains(
-            "--kube-version 1.37: Kubernetes 1.37 is newer than the newest version in pipelines/Pipelines/Clusters/EksVersions.cs (1.35)",
+            "--kube-version 1.37: Kubernetes 1.37 is newer than the newest version in pipelines/Pipelines/Clusters/Calendar/eks-versions.json (1.35)",
             choice.Warning
         );
         Assert.Contains("offline fallback: the AWS CLI (aws) is not on PATH", choice.Warning);
@@ -164,7 +164,7 @@ public class EksCalendarTests
 
         // Assert
         Assert.Contains(
-            $"--kube-version {version}: not a Kubernetes version EKS supports according to the in-code table",
+            $"--kube-version {version}: not a Kubernetes version EKS supports according to the built-in table",
             error.Message
         );
         Assert.Contains($"Known: {known} (newest 1.35).", error.Message);

@@ -23,7 +23,7 @@ public class ProvisionClusterRefusalTests
         // Assert
         Assert.Equal(2, result.ExitCode);
         Assert.Contains(
-            "--kube-version 1.20: not a Kubernetes version EKS supports according to the in-code table pipelines/Pipelines/Clusters/EksVersions.cs",
+            "--kube-version 1.20: not a Kubernetes version EKS supports according to the built-in table pipelines/Pipelines/Clusters/Calendar/eks-versions.json",
             result.AllOutput
         );
         Assert.Contains(

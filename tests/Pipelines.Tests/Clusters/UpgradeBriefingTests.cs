@@ -25,7 +25,7 @@ public class UpgradeBriefingTests
         // Assert
         Assert.True(result.ExitCode == 0, result.AllOutput);
         Assert.Contains(
-            "--kube-version 1.36: Kubernetes 1.36 is newer than the newest version in pipelines/Pipelines/Clusters/EksVersions.cs",
+            "--kube-version 1.36: Kubernetes 1.36 is newer than the newest version in pipelines/Pipelines/Clusters/Calendar/eks-versions.json",
             result.AllOutput
         );
         var markdown = File.ReadAllText(output);

@@ -13,7 +13,7 @@ public enum EksCalendarSource
     /// <summary>Read with the AWS CLI earlier today and kept under <c>.nuke/temp</c>.</summary>
     Cache,
 
-    /// <summary>The in-code table <see cref="EksVersions"/>, the offline fallback.</summary>
+    /// <summary>The built-in table <see cref="EksVersions"/>, the offline fallback.</summary>
     Table,
 }
 
@@ -22,22 +22,22 @@ public enum EksCalendarSource
 /// standard and extended support end, with where it came from (<see cref="Origin"/>), which every target prints.
 /// </summary>
 /// <param name="Versions">Every version, in any order.</param>
-/// <param name="Source">Live, cache or the in-code table.</param>
-/// <param name="Origin">A sentence naming the source, e.g. "the in-code table ... (offline fallback: aws is not on PATH)".</param>
+/// <param name="Source">Live, cache or the built-in table.</param>
+/// <param name="Origin">A sentence naming the source, e.g. "the built-in table ... (offline fallback: aws is not on PATH)".</param>
 public sealed record EksCalendar(
     IReadOnlyList<EksVersion> Versions,
     EksCalendarSource Source,
     string Origin
 )
 {
-    public const string TableFile = "pipelines/Pipelines/Clusters/EksVersions.cs";
+    public const string TableFile = EksVersions.File;
 
-    /// <summary>The in-code table, saying why it is used.</summary>
+    /// <summary>The built-in table, saying why it is used.</summary>
     public static EksCalendar Fallback(string reason) =>
         new(
             EksVersions.All,
             EksCalendarSource.Table,
-            $"the in-code table {TableFile} (offline fallback: {reason})"
+            $"the built-in table {TableFile} (offline fallback: {reason})"
         );
 
     /// <summary>The newest version of the calendar: the default of ProvisionCluster and UpgradeBriefing.</summary>
@@ -52,7 +52,7 @@ public sealed record EksCalendar(
 
     /// <summary>
     /// The version a target was asked for (the newest when <paramref name="requested"/> is null). A version the
-    /// calendar lacks is a usage error listing the known ones, except one newer than the in-code table's newest when
+    /// calendar lacks is a usage error listing the known ones, except one newer than the built-in table's newest when
     /// no live calendar could be read: EKS ships a version every few months and the table goes stale, so that is a
     /// warning naming the table, and the choice carries no support dates.
     /// </summary>

@@ -5,7 +5,7 @@ namespace Pipelines.Clusters.Calendar;
 
 /// <summary>
 /// Gets the EKS calendar from the source when it can: a cache read today, else <c>aws eks describe-cluster-versions</c>
-/// (written to the cache with its date), else the in-code table. Prints which one it used; a failing or garbled AWS
+/// (written to the cache with its date), else the built-in table. Prints which one it used; a failing or garbled AWS
 /// CLI is a warning that names the fallback, never a failed target, because the table is still a calendar.
 /// </summary>
 internal static class EksCalendarLoader
