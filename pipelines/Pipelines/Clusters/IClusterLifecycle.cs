@@ -112,8 +112,6 @@ public interface IClusterLifecycle : ISync, IConfigRepoPublish
                             Environment = Env!,
                             To = To!,
                             KeepOnOld = KeepOnOld,
-                            Repository = ConfigRepository,
-                            Branch = ConfigBranch,
                             Via = DeliveryFor(Env!),
                         },
                         ClusterLifecycle,

@@ -17,12 +17,6 @@ public enum ConfigDelivery
 /// </summary>
 internal sealed record ConfigChange
 {
-    /// <summary>A git URL or a local path.</summary>
-    public required string Repository { get; init; }
-
-    /// <summary>The base branch; null means the repository's default branch.</summary>
-    public string? Branch { get; init; }
-
     public required ConfigDelivery Via { get; init; }
 
     /// <summary>The branch a pull request comes from, e.g. <c>bump/web/prod</c>; owned by the tool, force-pushed.</summary>

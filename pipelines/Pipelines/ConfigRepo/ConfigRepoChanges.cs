@@ -21,8 +21,8 @@ internal static partial class ConfigRepoChanges
             throw new ArgumentException("A pull-request change needs its branch.", nameof(change));
         }
         await using var clone = await ConfigClone.CreateAsync(
-            change.Repository,
-            change.Branch,
+            context.Repository,
+            context.Branch,
             context,
             ct
         );

@@ -2,9 +2,18 @@ using Pipelines.Engine;
 
 namespace Pipelines.ConfigRepo;
 
-/// <summary>How changes reach the config repo in this run: where clones go, credentials, retries, dry run.</summary>
+/// <summary>
+/// The config repo of this run and how changes reach it: the repository and base branch, where clones go,
+/// credentials, retries, dry run.
+/// </summary>
 public sealed record ConfigRepoContext
 {
+    /// <summary>A git URL or a local path.</summary>
+    public required string Repository { get; init; }
+
+    /// <summary>The base branch; null means the repository's default branch.</summary>
+    public string? Branch { get; init; }
+
     /// <summary>Clones are made under here and removed when the change is done.</summary>
     public required AbsolutePath TemporaryDirectory { get; init; }
 

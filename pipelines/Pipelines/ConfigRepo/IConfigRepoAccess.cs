@@ -53,6 +53,8 @@ public interface IConfigRepoAccess : IPipelineBuild
             token = string.IsNullOrEmpty(token) ? null : token;
             return new ConfigRepoContext
             {
+                Repository = ConfigRepository,
+                Branch = ConfigBranch,
                 TemporaryDirectory = TemporaryDirectory,
                 DryRun = DryRun,
                 Token = token,

@@ -11,13 +11,17 @@ public sealed class ConfigRepoChangesTests : IDisposable
         .CreateTempSubdirectory("pipelines-config-changes-")
         .FullName;
 
-    private ConfigRepoContext Context(bool dryRun = false) =>
-        new() { TemporaryDirectory = AbsolutePath.Create(_temp), DryRun = dryRun };
-
-    private static ConfigChange AppendLine(string repo, string file, string line) =>
+    private ConfigRepoContext Context(string repo, bool dryRun = false) =>
         new()
         {
             Repository = repo,
+            TemporaryDirectory = AbsolutePath.Create(_temp),
+            DryRun = dryRun,
+        };
+
+    private static ConfigChange AppendLine(string file, string line) =>
+        new()
+        {
             Via = ConfigDelivery.Commit,
             Edit = (workspace, _) =>
             {
@@ -41,8 +45,8 @@ public sealed class ConfigRepoChangesTests : IDisposable
 
         // Act
         var result = await ConfigRepoChanges.ApplyAsync(
-            AppendLine(repo.Path, "list.txt", "b"),
-            Context(),
+            AppendLine("list.txt", "b"),
+            Context(repo.Path),
             default
         );
 
@@ -65,8 +69,8 @@ public sealed class ConfigRepoChangesTests : IDisposable
 
         // Act
         var result = await ConfigRepoChanges.ApplyAsync(
-            AppendLine(repo.Path, "list.txt", "b"),
-            Context(),
+            AppendLine("list.txt", "b"),
+            Context(repo.Path),
             default
         );
 
@@ -88,8 +92,8 @@ public sealed class ConfigRepoChangesTests : IDisposable
         var results = await Task.WhenAll(
             lines.Select(line =>
                 ConfigRepoChanges.ApplyAsync(
-                    AppendLine(repo.Path, "list.txt", line),
-                    Context(),
+                    AppendLine("list.txt", line),
+                    Context(repo.Path),
                     default
                 )
             )
@@ -119,8 +123,8 @@ public sealed class ConfigRepoChangesTests : IDisposable
 
         // Act
         var result = await ConfigRepoChanges.ApplyAsync(
-            AppendLine(repo.Path, "list.txt", "b"),
-            Context(dryRun: true),
+            AppendLine("list.txt", "b"),
+            Context(repo.Path, dryRun: true),
             default
         );
 
@@ -137,8 +141,8 @@ public sealed class ConfigRepoChangesTests : IDisposable
         // Act
         var error = await Assert.ThrowsAsync<UsageException>(() =>
             ConfigRepoChanges.ApplyAsync(
-                AppendLine(Path.Combine(_temp, "nope"), "list.txt", "b"),
-                Context(),
+                AppendLine("list.txt", "b"),
+                Context(Path.Combine(_temp, "nope")),
                 default
             )
         );
@@ -155,11 +159,18 @@ public sealed class ConfigRepoChangesTests : IDisposable
         using var repo = await BareConfigRepo.CreateAsync(
             new Dictionary<string, string> { ["list.txt"] = "a\n" }
         );
-        var change = AppendLine(repo.Path, "list.txt", "b") with { Branch = "release" };
+        var change = AppendLine("list.txt", "b");
 
         // Act
         var error = await Assert.ThrowsAsync<ConfigRepoException>(() =>
-            ConfigRepoChanges.ApplyAsync(change, Context(), default)
+            ConfigRepoChanges.ApplyAsync(
+                change,
+                Context(repo.Path) with
+                {
+                    Branch = "release",
+                },
+                default
+            )
         );
 
         // Assert
@@ -183,7 +194,7 @@ public sealed class ConfigRepoChangesTests : IDisposable
 
         // Act
         var error = await Assert.ThrowsAsync<ConfigRepoException>(() =>
-            ConfigRepoChanges.ApplyAsync(AppendLine(repo.Path, "list.txt", "b"), Context(), default)
+            ConfigRepoChanges.ApplyAsync(AppendLine("list.txt", "b"), Context(repo.Path), default)
         );
 
         // Assert

@@ -40,7 +40,6 @@ public sealed class PublishChangesTests : IDisposable
         ConfigRepoChanges.ApplyAsync(
             new ConfigChange
             {
-                Repository = repo.Path,
                 Via = ConfigDelivery.Commit,
                 Edit = (workspace, _) =>
                 {
@@ -48,7 +47,11 @@ public sealed class PublishChangesTests : IDisposable
                     return Task.FromResult<ConfigEdit?>(new ConfigEdit("meanwhile", "x"));
                 },
             },
-            new ConfigRepoContext { TemporaryDirectory = _harness.Root / ".nuke" / "temp" },
+            new ConfigRepoContext
+            {
+                Repository = repo.Path,
+                TemporaryDirectory = _harness.Root / ".nuke" / "temp",
+            },
             default
         );
 

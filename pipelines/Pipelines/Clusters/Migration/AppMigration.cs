@@ -15,9 +15,7 @@ internal sealed record MigrationRequest
     /// <summary>Keep the app on its old cluster(s) too, for a parallel run.</summary>
     public bool KeepOnOld { get; init; }
 
-    /// <summary>The config repo: a git URL or a local path.</summary>
-    public required string Repository { get; init; }
-    public string? Branch { get; init; }
+    /// <summary>A commit to the config repo's base branch or a pull request.</summary>
     public ConfigDelivery Via { get; init; } = ConfigDelivery.Commit;
 }
 
@@ -40,8 +38,6 @@ internal static class AppMigration
         var helmfileFile = settings.HelmfileFile.RelativeTo(settings.Root);
         var change = new ConfigChange
         {
-            Repository = request.Repository,
-            Branch = request.Branch,
             Via = request.Via,
             PullRequestBranch = $"migrate/{request.App}/{request.Environment}",
             Edit = (workspace, _) =>

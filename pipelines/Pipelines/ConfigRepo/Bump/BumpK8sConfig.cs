@@ -25,7 +25,6 @@ internal static partial class BumpK8sConfig
         }
         var image = build.PromoteFrom is null ? ImageToBump(build) : null;
         var provenance = new BumpProvenance(image?.Revision, build.PromoteFrom);
-        var repository = build.ConfigRepository;
         var context = build.ConfigRepoContext;
 
         var report = new List<KeyValuePair<string, string>>();
@@ -34,13 +33,7 @@ internal static partial class BumpK8sConfig
         {
             var edit = Edit(build, app, direct, image?.Reference, provenance);
             var result = await ConfigRepoChanges.ApplyAsync(
-                new ConfigChange
-                {
-                    Repository = repository,
-                    Branch = build.ConfigBranch,
-                    Via = ConfigDelivery.Commit,
-                    Edit = edit,
-                },
+                new ConfigChange { Via = ConfigDelivery.Commit, Edit = edit },
                 context,
                 ct
             );
@@ -51,8 +44,6 @@ internal static partial class BumpK8sConfig
             var result = await ConfigRepoChanges.ApplyAsync(
                 new ConfigChange
                 {
-                    Repository = repository,
-                    Branch = build.ConfigBranch,
                     Via = ConfigDelivery.PullRequest,
                     PullRequestBranch = $"bump/{app}/{env}",
                     Edit = Edit(build, app, [env], image?.Reference, provenance),

@@ -47,8 +47,6 @@ internal static partial class AppOnboarding
             var added = await ConfigRepoChanges.ApplyAsync(
                 new ConfigChange
                 {
-                    Repository = build.ConfigRepository,
-                    Branch = build.ConfigBranch,
                     Via = ConfigDelivery.Commit,
                     Edit = (workspace, _) =>
                         Task.FromResult<ConfigEdit?>(AppFiles.Add(workspace, request, direct)),
@@ -69,8 +67,6 @@ internal static partial class AppOnboarding
             var enabled = await ConfigRepoChanges.ApplyAsync(
                 new ConfigChange
                 {
-                    Repository = build.ConfigRepository,
-                    Branch = build.ConfigBranch,
                     Via = ConfigDelivery.PullRequest,
                     PullRequestBranch = $"add-app/{app}/{env}",
                     Edit = (workspace, _) =>

@@ -42,8 +42,6 @@ internal static class ChangePublishing
         var result = await ConfigRepoChanges.ApplyAsync(
             new ConfigChange
             {
-                Repository = build.ConfigRepository,
-                Branch = build.ConfigBranch,
                 Via = workflows ? ConfigDelivery.PullRequest : build.DeliveryFor(env),
                 PullRequestBranch = $"lifecycle/{env}",
                 Edit = async (workspace, token) =>
