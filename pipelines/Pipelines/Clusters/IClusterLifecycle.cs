@@ -106,14 +106,7 @@ public interface IClusterLifecycle : ISync, IConfigRepoPublish
                 .Executes(async ct =>
                 {
                     var result = await AppMigration.RunAsync(
-                        new MigrationRequest
-                        {
-                            App = App!,
-                            Environment = Env!,
-                            To = To!,
-                            KeepOnOld = KeepOnOld,
-                            Via = DeliveryFor(Env!),
-                        },
+                        new MigrationRequest(App!, Env!, To!, KeepOnOld, DeliveryFor(Env!)),
                         ClusterLifecycle,
                         ConfigRepoContext,
                         ct

@@ -5,19 +5,19 @@ using Pipelines.Failures;
 
 namespace Pipelines.Clusters.Migration;
 
-/// <summary>What MigrateApp was asked: the app, its environment, the cluster it moves to, and where the change goes.</summary>
-internal sealed record MigrationRequest
-{
-    public required string App { get; init; }
-    public required string Environment { get; init; }
-    public required string To { get; init; }
-
-    /// <summary>Keep the app on its old cluster(s) too, for a parallel run.</summary>
-    public bool KeepOnOld { get; init; }
-
-    /// <summary>A commit to the config repo's base branch or a pull request.</summary>
-    public ConfigDelivery Via { get; init; } = ConfigDelivery.Commit;
-}
+/// <summary>What MigrateApp was asked.</summary>
+/// <param name="App">The app: its releases are labelled <c>app=&lt;app&gt;</c>.</param>
+/// <param name="Environment">The environment whose clusters.yaml entries change.</param>
+/// <param name="To">The live cluster the app moves to.</param>
+/// <param name="KeepOnOld">Keep the app on its old cluster(s) too, for a parallel run.</param>
+/// <param name="Via">A commit to the config repo's base branch or a pull request.</param>
+internal sealed record MigrationRequest(
+    string App,
+    string Environment,
+    string To,
+    bool KeepOnOld,
+    ConfigDelivery Via
+);
 
 /// <summary>
 /// MigrateApp: changes <c>carries:</c> in the config repo's clusters.yaml so the new cluster carries the app and the

@@ -15,19 +15,20 @@ internal sealed record ProvisionPlan
     /// <summary>The new cluster as clusters.yaml will declare it: active, carrying only the management releases.</summary>
     public required ClusterDefinition Cluster { get; init; }
 
-    public required EksClusterConfig Config { get; init; }
-
-    /// <summary>Repository-relative path of the ClusterConfig file, <c>clusters/&lt;name&gt;.eksctl.yaml</c>.</summary>
-    public required string ConfigPath { get; init; }
-
-    public required string ConfigYaml { get; init; }
-
     /// <summary>clusters.yaml before and after the new cluster is added (comments kept).</summary>
     public required string ClustersBefore { get; init; }
     public required string ClustersAfter { get; init; }
 
     /// <summary>Lines of the checks that passed, for the preflight report.</summary>
     public required IReadOnlyList<string> Checks { get; init; }
+
+    public required EksClusterConfig Config { get; init; }
+
+    /// <summary>Repository-relative path of the ClusterConfig file, <c>clusters/&lt;name&gt;.eksctl.yaml</c>.</summary>
+    public string ConfigPath => $"clusters/{Cluster.Name}.eksctl.yaml";
+
+    /// <summary>The ClusterConfig file's text, written from <see cref="Config"/> (deterministic).</summary>
+    public string ConfigYaml => ClusterConfigYaml.Write(Config, ConfigPath);
 
     public ToolCommand CreateCommand(string eksctl) =>
         ToolCommand

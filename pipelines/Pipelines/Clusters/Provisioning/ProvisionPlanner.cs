@@ -79,7 +79,6 @@ internal static class ProvisionPlanner
             Deadline = MigrationDeadline.Parse(request.Deadline, today),
         };
         var config = ClusterConfigFactory.Create(environment, name, region, version.Version, color);
-        var configPath = $"clusters/{name}.eksctl.yaml";
         var after = ClustersYamlEditor.Apply(text, settings.RelativeClustersFile, [Entry(cluster)]);
         return new ProvisionPlan
         {
@@ -87,8 +86,6 @@ internal static class ProvisionPlanner
             Version = version,
             Cluster = cluster,
             Config = config,
-            ConfigPath = configPath,
-            ConfigYaml = ClusterConfigYaml.Write(config, configPath),
             ClustersBefore = text,
             ClustersAfter = after,
             Checks = checks,
