@@ -1,3 +1,6 @@
+using k8s;
+using k8s.Models;
+using Pipelines.Sync.Diff;
 using Pipelines.Sync.Kube;
 
 namespace Pipelines.Clusters;
@@ -27,80 +30,78 @@ internal static class CdBootstrap
     public static BootstrapRole ReadOnly { get; } =
         new("pipelines-read-only", "pipelines:read-only", ["get", "list", "watch"]);
 
-    private const string Rbac = "rbac.authorization.k8s.io/v1";
+    private const string RbacGroup = "rbac.authorization.k8s.io";
+    private const string Rbac = RbacGroup + "/v1";
 
-    public static IReadOnlyList<Dictionary<string, object?>> Manifests(string cluster) =>
+    /// <summary>The objects, in apply order, in KubernetesClient's typed models.</summary>
+    public static IReadOnlyList<IKubernetesObject<V1ObjectMeta>> Objects(string cluster) =>
         [
-            Object("v1", "ServiceAccount", Cd.Name, cluster, Namespace, []),
+            new V1ServiceAccount
+            {
+                ApiVersion = "v1",
+                Kind = V1ServiceAccount.KubeKind,
+                Metadata = Metadata(Cd.Name, cluster, Namespace),
+            },
             .. Role(
                 Cd,
                 cluster,
-                new Dictionary<string, object?>
+                new Rbacv1Subject
                 {
-                    ["kind"] = "ServiceAccount",
-                    ["name"] = Cd.Name,
-                    ["namespace"] = Namespace,
+                    Kind = V1ServiceAccount.KubeKind,
+                    Name = Cd.Name,
+                    NamespaceProperty = Namespace,
                 }
             ),
             .. Role(ReadOnly, cluster),
         ];
 
     /// <summary>The role's ClusterRole, and its binding to the role's group after any <paramref name="subjects"/>.</summary>
-    private static IEnumerable<Dictionary<string, object?>> Role(
+    private static IEnumerable<IKubernetesObject<V1ObjectMeta>> Role(
         BootstrapRole role,
         string cluster,
-        params Dictionary<string, object?>[] subjects
+        params Rbacv1Subject[] subjects
     ) =>
         [
-            Object(Rbac, "ClusterRole", role.Name, cluster, null, Rules(role.Verbs)),
-            Object(
-                Rbac,
-                "ClusterRoleBinding",
-                role.Name,
-                cluster,
-                null,
-                Binding(role.Name, [.. subjects, GroupSubject(role.Group)])
-            ),
+            new V1ClusterRole
+            {
+                ApiVersion = Rbac,
+                Kind = V1ClusterRole.KubeKind,
+                Metadata = Metadata(role.Name, cluster),
+                Rules =
+                [
+                    new V1PolicyRule
+                    {
+                        ApiGroups = ["*"],
+                        Resources = ["*"],
+                        Verbs = [.. role.Verbs],
+                    },
+                ],
+            },
+            new V1ClusterRoleBinding
+            {
+                ApiVersion = Rbac,
+                Kind = V1ClusterRoleBinding.KubeKind,
+                Metadata = Metadata(role.Name, cluster),
+                RoleRef = new V1RoleRef
+                {
+                    ApiGroup = RbacGroup,
+                    Kind = V1ClusterRole.KubeKind,
+                    Name = role.Name,
+                },
+                Subjects =
+                [
+                    .. subjects,
+                    new Rbacv1Subject
+                    {
+                        ApiGroup = RbacGroup,
+                        Kind = "Group",
+                        Name = role.Group,
+                    },
+                ],
+            },
         ];
 
-    private static Dictionary<string, object?> Rules(IReadOnlyList<string> verbs) =>
-        new()
-        {
-            ["rules"] = new List<object?>
-            {
-                new Dictionary<string, object?>
-                {
-                    ["apiGroups"] = new List<object?> { "*" },
-                    ["resources"] = new List<object?> { "*" },
-                    ["verbs"] = verbs.ToList<object?>(),
-                },
-            },
-        };
-
-    private static Dictionary<string, object?> Binding(
-        string role,
-        IReadOnlyList<Dictionary<string, object?>> subjects
-    ) =>
-        new()
-        {
-            ["roleRef"] = new Dictionary<string, object?>
-            {
-                ["apiGroup"] = "rbac.authorization.k8s.io",
-                ["kind"] = "ClusterRole",
-                ["name"] = role,
-            },
-            ["subjects"] = subjects.ToList<object?>(),
-        };
-
-    private static Dictionary<string, object?> GroupSubject(string group) =>
-        new()
-        {
-            ["apiGroup"] = "rbac.authorization.k8s.io",
-            ["kind"] = "Group",
-            ["name"] = group,
-        };
-
-    /// <summary>Server-side applies the manifests; returns one line per object.</summary>
+    /// <summary>Server-side applies the objects; returns one line per object.</summary>
     public static async Task<IReadOnlyList<string>> ApplyAsync(
         ClusterApi api,
         string cluster,
@@ -109,56 +110,30 @@ internal static class CdBootstrap
     )
     {
         var lines = new List<string>();
-        foreach (var manifest in Manifests(cluster))
+        foreach (var item in Objects(cluster))
         {
+            var manifest = JsonData.ParseObject(KubernetesJson.Serialize(item));
             await api.ApplyAsync(manifest, force: true, dryRun, cancellationToken);
-            lines.Add($"{manifest["kind"]} {Describe(manifest)}");
+            lines.Add($"{item.Kind} {Describe(item.Metadata)}");
         }
         return lines;
     }
 
-    private static string Describe(Dictionary<string, object?> manifest)
-    {
-        var metadata = (Dictionary<string, object?>)manifest["metadata"]!;
-        return metadata.GetValueOrDefault("namespace") is string ns
-            ? $"{ns}/{metadata["name"]}"
-            : (string)metadata["name"]!;
-    }
+    /// <summary><c>namespace/name</c>, or the name of a cluster-scoped object.</summary>
+    private static string Describe(V1ObjectMeta metadata) =>
+        metadata.NamespaceProperty is { } ns ? $"{ns}/{metadata.Name}" : metadata.Name;
 
-    private static Dictionary<string, object?> Object(
-        string apiVersion,
-        string kind,
-        string name,
-        string cluster,
-        string? ns,
-        Dictionary<string, object?> body
-    )
-    {
-        var metadata = new Dictionary<string, object?>
+    private static V1ObjectMeta Metadata(string name, string cluster, string? ns = null) =>
+        new()
         {
-            ["name"] = name,
-            ["labels"] = new Dictionary<string, object?>
+            Name = name,
+            NamespaceProperty = ns,
+            Labels = new Dictionary<string, string>
             {
                 ["app.kubernetes.io/managed-by"] = FieldManager,
                 ["pipelines/bootstrap-of"] = cluster,
             },
         };
-        if (ns is not null)
-        {
-            metadata["namespace"] = ns;
-        }
-        var manifest = new Dictionary<string, object?>
-        {
-            ["apiVersion"] = apiVersion,
-            ["kind"] = kind,
-            ["metadata"] = metadata,
-        };
-        foreach (var (key, value) in body)
-        {
-            manifest[key] = value;
-        }
-        return manifest;
-    }
 }
 
 /// <summary>

@@ -135,10 +135,8 @@ internal static class ClusterProvisioning
                 + string.Join(
                     ", ",
                     CdBootstrap
-                        .Manifests(plan.Cluster.Name)
-                        .Select(m =>
-                            $"{m["kind"]} {((Dictionary<string, object?>)m["metadata"]!)["name"]}"
-                        )
+                        .Objects(plan.Cluster.Name)
+                        .Select(o => $"{o.Kind} {o.Metadata.Name}")
                 )
                 + $" (group {CdBootstrap.Cd.Group}{(plan.Environment.CdRole is { } role ? $", mapped from {role}" : "")}; "
                 + $"group {CdBootstrap.ReadOnly.Group}, {string.Join("/", CdBootstrap.ReadOnly.Verbs)} only"
