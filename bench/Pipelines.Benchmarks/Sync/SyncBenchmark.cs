@@ -33,7 +33,12 @@ internal static class SyncBenchmark
     {
         var cpu = Process.GetCurrentProcess().TotalProcessorTime;
         var stopwatch = Stopwatch.StartNew();
-        var reports = await SyncRunner.RunAsync(render, options, _ => connect(), cancellationToken);
+        var reports = await ClusterSyncing.SyncAllAsync(
+            render,
+            options,
+            _ => connect(),
+            cancellationToken
+        );
         var elapsed = stopwatch.Elapsed;
         return (elapsed, Process.GetCurrentProcess().TotalProcessorTime - cpu, reports.Single());
     }

@@ -17,7 +17,7 @@ internal static class LifecycleSync
         int maxPrune = 50
     )
     {
-        var reports = await SyncRunner.RunAsync(
+        var reports = await ClusterSyncing.SyncAllAsync(
             render,
             settings.SyncOptions(prune) with
             {

@@ -1,10 +1,17 @@
+using k8s;
+using Pipelines.Clusters;
 using Pipelines.Engine;
 using Pipelines.Failures;
 using Pipelines.Helmfile.Rendering;
+using Pipelines.Sync.Kube;
 
 namespace Pipelines.Sync;
 
-/// <summary>What the Sync target does: run every cluster, print the reports and diffs, and turn them into an exit code.</summary>
+/// <summary>
+/// What the Sync target does: sync every cluster of the render at once (<see cref="SyncAllAsync"/>, which the
+/// lifecycle targets use too), print the reports and diffs, and turn them into an exit code. Each cluster's steps
+/// are <see cref="ClusterSync"/>'s.
+/// </summary>
 internal static class ClusterSyncing
 {
     public static async Task<string> RunAsync(ISync build, CancellationToken cancellationToken)
@@ -31,7 +38,7 @@ internal static class ClusterSyncing
             AllowRollback = build.AllowRollback,
             GitWorkTree = build.RootDirectory,
         };
-        var reports = await SyncRunner.RunAsync(
+        var reports = await SyncAllAsync(
             render,
             options,
             c => KubeConnections.Create(c, build.Kubeconfig?.Value),
@@ -73,6 +80,50 @@ internal static class ClusterSyncing
             "; ",
             reports.Select(r => $"{r.Cluster.Name}: {SyncReportWriter.Counts(r)}")
         );
+    }
+
+    /// <summary>Syncs every cluster of a render at once; each cluster gets its own report, and one failing never stops the others.</summary>
+    public static async Task<IReadOnlyList<ClusterReport>> SyncAllAsync(
+        RenderResult render,
+        SyncOptions options,
+        Func<ClusterDefinition, IKubernetes> connect,
+        CancellationToken cancellationToken
+    )
+    {
+        DesiredDocuments.ThrowIfNotObjects(render);
+        var clients = new List<IKubernetes>();
+        // One guard for the run: HEAD is read, and a recorded revision fetched, once for every cluster.
+        var revisions = new RevisionGuard(options.GitWorkTree);
+        try
+        {
+            var runs = render.Clusters.Select(cluster =>
+            {
+                // One catalog per cluster, shared by the sync and its API: CRDs learned by one serve both.
+                var catalog = new ResourceCatalog();
+                ClusterApi Connect()
+                {
+                    var client = connect(cluster.Cluster);
+                    lock (clients)
+                    {
+                        clients.Add(client);
+                    }
+                    return new ClusterApi(client, catalog, options.FieldManager);
+                }
+                var sync = new ClusterSync(
+                    options,
+                    render.Environment,
+                    catalog,
+                    Connect,
+                    revisions
+                );
+                return Task.Run(() => sync.RunAsync(cluster, cancellationToken), cancellationToken);
+            });
+            return await Task.WhenAll(runs);
+        }
+        finally
+        {
+            clients.ForEach(c => c.Dispose());
+        }
     }
 }
 

@@ -62,7 +62,7 @@ public sealed class RenderDocumentsTests : IDisposable
 
         // Act
         var error = await Assert.ThrowsAsync<SourceLocatedException>(() =>
-            SyncRunner.RunAsync(
+            ClusterSyncing.SyncAllAsync(
                 render,
                 new SyncOptions(),
                 _ =>

@@ -44,7 +44,7 @@ internal sealed partial class SyncHarness
                     : options.HealthTimeout,
             HealthPollInterval = TimeSpan.FromMilliseconds(50),
         };
-        return await SyncRunner.RunAsync(
+        return await ClusterSyncing.SyncAllAsync(
             result,
             options,
             connect ?? (c => KubeConnections.Create(c, Kubeconfig)),
