@@ -5,25 +5,23 @@ using Pipelines.Tools;
 namespace Pipelines.Clusters.Provisioning;
 
 /// <summary>What ProvisionCluster will do, worked out and checked before anything is written or created.</summary>
-internal sealed record ProvisionPlan
+/// <param name="Environment">The environment the cluster joins.</param>
+/// <param name="Version">The new cluster's Kubernetes version and its EKS support dates (null for one newer than the offline table).</param>
+/// <param name="Cluster">The new cluster as clusters.yaml will declare it: active, carrying only the management releases.</param>
+/// <param name="ClustersBefore">clusters.yaml before the new cluster is added.</param>
+/// <param name="ClustersAfter">clusters.yaml with the new cluster added (comments kept).</param>
+/// <param name="Checks">Lines of the checks that passed, for the preflight report.</param>
+/// <param name="Config">The eksctl ClusterConfig of the new cluster.</param>
+internal sealed record ProvisionPlan(
+    ClusterEnvironment Environment,
+    EksVersionChoice Version,
+    ClusterDefinition Cluster,
+    string ClustersBefore,
+    string ClustersAfter,
+    IReadOnlyList<string> Checks,
+    EksClusterConfig Config
+)
 {
-    public required ClusterEnvironment Environment { get; init; }
-
-    /// <summary>The new cluster's Kubernetes version and its EKS support dates (null for one newer than the offline table).</summary>
-    public required EksVersionChoice Version { get; init; }
-
-    /// <summary>The new cluster as clusters.yaml will declare it: active, carrying only the management releases.</summary>
-    public required ClusterDefinition Cluster { get; init; }
-
-    /// <summary>clusters.yaml before and after the new cluster is added (comments kept).</summary>
-    public required string ClustersBefore { get; init; }
-    public required string ClustersAfter { get; init; }
-
-    /// <summary>Lines of the checks that passed, for the preflight report.</summary>
-    public required IReadOnlyList<string> Checks { get; init; }
-
-    public required EksClusterConfig Config { get; init; }
-
     /// <summary>Repository-relative path of the ClusterConfig file, <c>clusters/&lt;name&gt;.eksctl.yaml</c>.</summary>
     public string ConfigPath => $"clusters/{Cluster.Name}.eksctl.yaml";
 

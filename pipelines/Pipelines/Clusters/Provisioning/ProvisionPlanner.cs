@@ -80,16 +80,7 @@ internal static class ProvisionPlanner
         };
         var config = ClusterConfigFactory.Create(environment, name, region, version.Version, color);
         var after = ClustersYamlEditor.Apply(text, settings.RelativeClustersFile, [Entry(cluster)]);
-        return new ProvisionPlan
-        {
-            Environment = environment,
-            Version = version,
-            Cluster = cluster,
-            Config = config,
-            ClustersBefore = text,
-            ClustersAfter = after,
-            Checks = checks,
-        };
+        return new ProvisionPlan(environment, version, cluster, text, after, checks, config);
     }
 
     /// <summary>The new cluster's entry, appended after the environment's last cluster.</summary>
