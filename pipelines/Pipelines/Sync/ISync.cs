@@ -21,7 +21,7 @@ public interface ISync : IHelmfileRender
     bool Prune => TryGetValue(() => Prune);
 
     [Parameter(
-        "With --prune: the most one run may delete on a cluster, in percent of the objects Sync tracks there; more deletes nothing and fails the cluster (0-100, default 50)"
+        "With --prune: the most one run may delete on a cluster, in percent of the objects Sync tracks there; more deletes nothing and fails the cluster (0-100)"
     )]
     int MaxPrune => TryGetValue<int?>(() => MaxPrune) ?? 50;
 
