@@ -20,12 +20,7 @@ internal static partial class ConfigRepoChanges
         {
             throw new ArgumentException("A pull-request change needs its branch.", nameof(change));
         }
-        await using var clone = await ConfigClone.CreateAsync(
-            context.Repository,
-            context.Branch,
-            context,
-            ct
-        );
+        await using var clone = await ConfigClone.CreateAsync(context, ct);
         return change.Via == ConfigDelivery.Commit
             ? await CommitAsync(clone, change, context, ct)
             : await PullRequestAsync(clone, change, context, ct);

@@ -27,13 +27,13 @@ internal sealed partial class ConfigClone : IAsyncDisposable
     public GitCli Git { get; }
     public ConfigWorkspace Workspace { get; }
 
+    /// <summary>Clones the context's repository at its base branch (the default branch when none is given).</summary>
     public static async Task<ConfigClone> CreateAsync(
-        string repository,
-        string? branch,
         ConfigRepoContext context,
         CancellationToken ct
     )
     {
+        var (repository, branch) = (context.Repository, context.Branch);
         var remote = RemoteFor(repository);
         var directory =
             context.TemporaryDirectory / "config-repo" / Guid.NewGuid().ToString("N")[..12];
