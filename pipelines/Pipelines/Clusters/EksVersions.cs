@@ -1,5 +1,4 @@
 using Pipelines.Clusters.Calendar;
-using Pipelines.Helmfile.Manifests;
 
 namespace Pipelines.Clusters;
 
@@ -50,18 +49,8 @@ internal static class EksVersions
     /// <summary>Where the table is kept, as the messages that ask for an update name it.</summary>
     public const string File = "pipelines/Pipelines/Clusters/Calendar/eks-versions.json";
 
-    /// <summary>Oldest first.</summary>
+    /// <summary>Oldest first. <see cref="EksCalendar.Fallback"/> serves them, with the calendar's lookups.</summary>
     public static IReadOnlyList<EksVersion> All { get; } = Load();
-
-    /// <summary>The newest version the project knows EKS supports.</summary>
-    public static EksVersion Newest => All[^1];
-
-    /// <summary>The row for <paramref name="version"/> (<c>1.34</c>, <c>v1.34</c>, <c>1.34.2</c>), or null when the table lacks it.</summary>
-    public static EksVersion? Find(string version)
-    {
-        var parsed = KubernetesVersion.Parse(version).ToString();
-        return All.FirstOrDefault(v => v.Version == parsed);
-    }
 
     private static IReadOnlyList<EksVersion> Load()
     {
