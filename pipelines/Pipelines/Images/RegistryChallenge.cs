@@ -66,6 +66,16 @@ internal sealed partial class RegistryChallenge(RegistryTarget registry, Registr
     {
         using var request = create();
         request.Headers.Authorization = _authorization;
+        return await SendTimedAsync(http, request, ct);
+    }
+
+    /// <summary>HttpClient's timeout surfaces as a cancellation; it is a registry that did not answer, which RegistryRetry retries.</summary>
+    private static async Task<HttpResponseMessage> SendTimedAsync(
+        HttpClient http,
+        HttpRequestMessage request,
+        CancellationToken ct
+    )
+    {
         try
         {
             return await http.SendAsync(request, ct);
@@ -128,7 +138,7 @@ internal sealed partial class RegistryChallenge(RegistryTarget registry, Registr
             new UriBuilder(realm) { Query = query }.Uri
         );
         request.Headers.Authorization = login is null ? null : Basic(login);
-        using var response = await http.SendAsync(request, ct);
+        using var response = await SendTimedAsync(http, request, ct);
         ThrowIfTransient(response);
         if (!response.IsSuccessStatusCode)
         {
