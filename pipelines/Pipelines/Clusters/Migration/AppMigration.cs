@@ -71,13 +71,13 @@ internal static class AppMigration
     {
         var text = workspace.Read(clustersFile);
         var environments = ClustersFile.Parse(text, clustersFile);
-        var environment =
-            environments.FirstOrDefault(e => e.Name == request.Environment)
-            ?? throw new UsageException(
-                $"--env {request.Environment}: {clustersFile} declares no such environment. Environments: "
-                    + string.Join(", ", environments.Select(e => e.Name))
-                    + "."
-            );
+        var environment = NameLookup.Find(
+            environments,
+            e => e.Name,
+            request.Environment,
+            $"--env {request.Environment}: {clustersFile} declares no such environment.",
+            "Environments"
+        );
         var target = NameLookup.Find(
             environment.Live,
             c => c.Name,
