@@ -1,7 +1,6 @@
 using Pipelines.Clusters.Editing;
 using Pipelines.ConfigRepo;
 using Pipelines.Engine;
-using Pipelines.Failures;
 
 namespace Pipelines.Clusters.Migration;
 
